@@ -1,0 +1,51 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONPATH := $(CURDIR)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve bench check-data lint lock clean
+
+## site: set up from nothing (.venv, pinned dependencies) and build everything into site/
+site: $(VENV)/.installed
+	$(PY) -m scripts.build
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null || true
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## test: build the site, then run every test (Python, Node, real Chromium)
+test: site node_modules/.installed
+	$(PY) -m ruff check scripts overrides tests
+	node --test tests/js/
+	$(PY) -m pytest -q
+
+## serve: live preview on http://127.0.0.1:8000/
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve
+
+## bench: timings (build, leaflets, Lighthouse) as one table
+bench: site node_modules/.installed
+	$(PY) -m scripts.bench
+
+## check-data: validate data/ and say what to fix
+check-data: $(VENV)/.installed
+	$(PY) -m scripts.check
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check scripts overrides tests
+
+## lock: regenerate requirements.txt (all pins) from requirements.in (direct pins)
+lock:
+	$(PY) -m pip install -r requirements.in && $(PY) -m pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,92 @@
+"""``make site``: validate the data, build the whole site into a temporary folder, then swap it in.
+
+``site/`` is never left half-written: when any step fails, the previous ``site/`` stays as it was and
+the temporary folder is removed. Errors in ``data/`` or ``docs/`` are printed as one actionable line
+(file, key or line, what to fix), without a traceback.
+
+Usage: ``python -m scripts.build [--out DIR]`` (environment: ``BUILD_DATE``, ``DATA_DIR``, ``PRODUCTION``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.errors import DataError
+from scripts.paths import ROOT, SITE
+
+
+def check_data() -> None:
+    """Load and validate every data file once (the hooks reuse the same loaders)."""
+    from scripts.figures import build_date, compute
+    from scripts.office import load_national, load_office
+    from scripts.policy import load_policy
+
+    policy = load_policy()
+    load_office()
+    load_national()
+    compute(policy, build_date())
+
+
+def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool = False) -> None:
+    """Build into a temporary sibling of ``out`` and swap it in. Raises ``BuildError`` on failure."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    run_env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    try:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp)]
+        proc = subprocess.run(cmd, env=run_env, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise BuildError(_mkdocs_errors(proc.stderr + proc.stdout))
+        if not quiet:
+            for line in (proc.stderr + proc.stdout).splitlines():
+                if line.startswith("WARNING"):
+                    print(line, file=sys.stderr)
+        old = out.with_name(f".{out.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class BuildError(Exception):
+    """The site could not be built; the message holds MkDocs's own error lines."""
+
+
+def _mkdocs_errors(output: str) -> str:
+    keep = [ln for ln in output.splitlines() if ln.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    return "\n".join(keep) or output[-3000:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=SITE, help="output folder (default: site/)")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        check_data()
+        build_site(args.out)
+    except DataError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"The site was not built; site/ is unchanged.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"Built {args.out} in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""The office data (``data/office.yml``): who runs the site, where people register and pay."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from scripts.paths import NATIONAL_FILE, OFFICE_FILE
+from scripts.yamlfile import YamlDoc, load_yaml
+
+KINDS = ("agent", "post_office", "office")
+PHONE = re.compile(r"^\+?[0-9][0-9 .]{6,18}[0-9]$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    commune: str
+    address: str
+    phone: str
+    hours: dict[str, str]
+    kind: str = "office"
+    communes: tuple[str, ...] = ()
+
+    @property
+    def tel(self) -> str:
+        """The phone number for a ``tel:`` link (digits and a leading +)."""
+        return re.sub(r"[^0-9+]", "", self.phone)
+
+
+@dataclass(frozen=True)
+class Office:
+    sample: bool
+    name: dict[str, str]
+    short_name: dict[str, str]
+    province: str
+    address: str
+    phone: str
+    hours: dict[str, str]
+    site_url: str
+    social: tuple[dict[str, str], ...]
+    local_offices: tuple[Place, ...]
+    collection_points: tuple[Place, ...]
+    file: str = "data/office.yml"
+
+    @property
+    def tel(self) -> str:
+        return re.sub(r"[^0-9+]", "", self.phone)
+
+    def points_by_commune(self) -> dict[str, list[Place]]:
+        out: dict[str, list[Place]] = {}
+        for p in self.collection_points:
+            out.setdefault(p.commune, []).append(p)
+        return dict(sorted(out.items()))
+
+
+def load_office(path: Path | str = OFFICE_FILE) -> Office:
+    path = Path(path)
+    return _cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, _mtime: int) -> Office:
+    return parse_office(load_yaml(path))
+
+
+def parse_office(doc: YamlDoc) -> Office:
+    d = doc.data
+    if not isinstance(d, dict):
+        raise doc.error("", "the file must be a mapping (see the sample in data/office.yml)")
+    _allowed(doc, "", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points"})
+    sample = d.get("sample")
+    if not isinstance(sample, bool):
+        raise doc.error("sample", "must be true or false", "write 'sample: false' once every entry is real")
+    o = _mapping(doc, "office", d.get("office"))
+    _allowed(doc, "office", o, {"name", "short_name", "province", "address", "phone", "hours"})
+    site_url = d.get("site_url")
+    if not isinstance(site_url, str) or not re.match(r"^https?://[^/\s]+/(\S*/)?$", site_url):
+        raise doc.error("site_url", f"{site_url!r} is not a site address",
+                        "write the full address ending with '/', for example https://bhxh.example.vn/")
+    social = []
+    for i, s in enumerate(d.get("social") or []):
+        key = f"social[{i}]"
+        s = _mapping(doc, key, s)
+        _allowed(doc, key, s, {"name", "url"})
+        if not str(s.get("url", "")).startswith("https://"):
+            raise doc.error(f"{key}.url", "must start with https://")
+        social.append({"name": _text(doc, f"{key}.name", s.get("name")), "url": s["url"]})
+    local = tuple(_place(doc, f"local_offices[{i}]", p, local=True) for i, p in enumerate(_list(doc, "local_offices", d)))
+    points = tuple(_place(doc, f"collection_points[{i}]", p) for i, p in enumerate(_list(doc, "collection_points", d)))
+    return Office(
+        sample=sample,
+        name=_pair(doc, "office.name", o.get("name")),
+        short_name=_pair(doc, "office.short_name", o.get("short_name")),
+        province=_text(doc, "office.province", o.get("province")),
+        address=_text(doc, "office.address", o.get("address")),
+        phone=_phone(doc, "office.phone", o.get("phone")),
+        hours=_pair(doc, "office.hours", o.get("hours")),
+        site_url=site_url,
+        social=tuple(social),
+        local_offices=local,
+        collection_points=points,
+        file=doc.path,
+    )
+
+
+def _place(doc: YamlDoc, key: str, raw: Any, local: bool = False) -> Place:
+    p = _mapping(doc, key, raw)
+    allowed = {"name", "communes", "address", "phone", "hours"} if local else {"name", "kind", "commune", "address", "phone", "hours"}
+    _allowed(doc, key, p, allowed)
+    if local:
+        communes = p.get("communes")
+        if not isinstance(communes, list) or not communes:
+            raise doc.error(f"{key}.communes", "list the communes this office serves", 'for example ["Xã A", "Phường B"]')
+        commune, kinds = "", "office"
+    else:
+        commune, kinds, communes = _text(doc, f"{key}.commune", p.get("commune")), p.get("kind"), []
+        if kinds not in KINDS:
+            raise doc.error(f"{key}.kind", f"unknown kind {kinds!r}", f"use one of: {', '.join(KINDS)}")
+    return Place(
+        name=_text(doc, f"{key}.name", p.get("name")),
+        commune=commune,
+        address=_text(doc, f"{key}.address", p.get("address")),
+        phone=_phone(doc, f"{key}.phone", p.get("phone")),
+        hours=_pair(doc, f"{key}.hours", p.get("hours")),
+        kind=kinds,
+        communes=tuple(str(c) for c in communes),
+    )
+
+
+def _list(doc: YamlDoc, key: str, d: dict) -> list:
+    v = d.get(key)
+    if not isinstance(v, list) or not v:
+        raise doc.error(key, "needs at least one entry")
+    return v
+
+
+def _mapping(doc: YamlDoc, key: str, v: Any) -> dict:
+    if not isinstance(v, dict):
+        raise doc.error(key, "missing or not a mapping")
+    return v
+
+
+def _allowed(doc: YamlDoc, where: str, d: dict, allowed: set[str]) -> None:
+    for k in d:
+        if k not in allowed:
+            path = f"{where}.{k}" if where else str(k)
+            raise doc.error(path, "unknown key", f"check the spelling; allowed here: {', '.join(sorted(allowed))}")
+
+
+def _text(doc: YamlDoc, key: str, v: Any) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise doc.error(key, "is missing or empty", "write the text in quotes")
+    return v.strip()
+
+
+def _pair(doc: YamlDoc, key: str, v: Any) -> dict[str, str]:
+    if not isinstance(v, dict) or set(v) != {"vi", "en"}:
+        raise doc.error(key, "needs a Vietnamese and an English text (a translation is missing)",
+                        'write it as {vi: "…", en: "…"}')
+    return {"vi": _text(doc, f"{key}.vi", v["vi"]), "en": _text(doc, f"{key}.en", v["en"])}
+
+
+def _phone(doc: YamlDoc, key: str, v: Any) -> str:
+    v = str(v) if isinstance(v, (str, int)) else v
+    if not isinstance(v, str) or not PHONE.match(v.strip()):
+        raise doc.error(key, f"{v!r} is not a phone number", 'write it in quotes with digits and spaces, for example "0208 3855 123"')
+    return v.strip()
+
+
+@dataclass(frozen=True)
+class National:
+    """Facts that are the same in every province: the VSS hotline, the app, the public-service portals."""
+
+    hotline: str
+    hotline_note: dict[str, str]
+    app: str
+    portals: tuple[dict[str, str], ...]
+    lookup: dict[str, str]
+
+    @property
+    def tel(self) -> str:
+        return re.sub(r"[^0-9+]", "", self.hotline)
+
+
+def load_national(path: Path | str = NATIONAL_FILE) -> National:
+    doc = load_yaml(path)
+    d = _mapping(doc, "", doc.data) if doc.data is not None else {}
+    _allowed(doc, "", d, {"hotline", "hotline_note", "app", "portals", "lookup"})
+    portals = []
+    for i, p in enumerate(_list(doc, "portals", d)):
+        p = _mapping(doc, f"portals[{i}]", p)
+        if not str(p.get("url", "")).startswith("https://"):
+            raise doc.error(f"portals[{i}].url", "must start with https://")
+        portals.append({"name": _text(doc, f"portals[{i}].name", p.get("name")), "url": p["url"]})
+    lookup = _mapping(doc, "lookup", d.get("lookup"))
+    app = _mapping(doc, "app", d.get("app"))
+    return National(
+        hotline=_phone(doc, "hotline", d.get("hotline")),
+        hotline_note=_pair(doc, "hotline_note", d.get("hotline_note")),
+        app=_text(doc, "app.name", app.get("name")),
+        portals=tuple(portals),
+        lookup={"name": _text(doc, "lookup.name", lookup.get("name")), "url": str(lookup.get("url"))},
+    )

@@ -1,0 +1,361 @@
+"""The policy data: ``data/policy.yml`` loaded, validated once, and looked up by date.
+
+Every figure on the site, in the calculator and on the leaflets comes from here. A lookup always asks
+for "the value in force on date D" (:meth:`Policy.entry`), never for "the latest entry", because the
+law changes on fixed dates (1/7/2026 reference level, 1/1/2027 income floor) and a page built today
+must show today's figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from scripts.errors import DataError
+from scripts.paths import POLICY_FILE
+from scripts.yamlfile import YamlDoc, load_yaml
+
+GROUPS = ("poor", "near_poor", "ethnic_minority", "other")
+"""Support groups, in the order the site lists them (highest support first)."""
+
+PERIODS = (1, 3, 6, 12)
+CONFIDENCE = ("confirmed", "unconfirmed")
+ENTRY_KEYS = {"value", "effective_from", "effective_to", "source", "article", "confidence", "note"}
+
+# Every parameter the code uses, with its unit. An unknown key in the file is a typo, not a new feature.
+PARAMETERS: dict[str, str] = {
+    "contribution_rate": "rate",
+    "income_floor": "vnd",
+    "reference_level": "vnd",
+    "ceiling_multiplier": "count",
+    "support_rates": "rates_by_group",
+    "support_cap_months": "months",
+    "payment_deadlines": "months_by_period",
+    "advance_max_months": "months",
+    "back_payment_max_months": "months",
+    "fund_rate_monthly": "rate",
+    "retirement_age": "age_schedule",
+    "pension_min_years": "years",
+    "pension_rate": "pension_rule",
+    "retirement_lump_sum": "lump_sum_rule",
+    "one_time_withdrawal": "lump_sum_rule",
+    "maternity_allowance": "vnd",
+    "maternity_min_months": "months",
+    "funeral_multiplier": "count",
+    "funeral_min_months": "months",
+    "social_pension": "vnd",
+    "social_pension_age": "years",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated value of a parameter, with its legal basis."""
+
+    value: Any
+    effective_from: dt.date
+    effective_to: dt.date | None
+    source: str
+    article: str
+    confidence: str
+    note: dict[str, str] | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confidence == "confirmed"
+
+    def covers(self, day: dt.date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    unit: str
+    label: dict[str, str]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    key: str
+    number: str
+    kind: dict[str, str]
+    sets: dict[str, str]
+    signed: dt.date | None = None
+    effective: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    updated: dt.date
+    parameters: dict[str, Parameter]
+    documents: dict[str, Document]
+    file: str = "data/policy.yml"
+
+    def entry(self, key: str, on: dt.date) -> Entry:
+        """The entry of ``key`` in force on ``on``; a clear error when there is none."""
+        try:
+            parameter = self.parameters[key]
+        except KeyError:
+            known = ", ".join(sorted(self.parameters))
+            raise DataError(self.file, key, "no such parameter", f"use one of: {known}") from None
+        for entry in parameter.entries:
+            if entry.covers(on):
+                return entry
+        raise DataError(
+            self.file, f"parameters.{key}", f"no value is in force on {on:%d/%m/%Y}",
+            "add an entry whose effective_from/effective_to cover that date",
+        )
+
+    def value(self, key: str, on: dt.date) -> Any:
+        return self.entry(key, on).value
+
+    def entries_on(self, on: dt.date) -> dict[str, Entry]:
+        """Every parameter's entry in force on ``on`` (parameters without one are left out)."""
+        found = {}
+        for key, parameter in self.parameters.items():
+            for entry in parameter.entries:
+                if entry.covers(on):
+                    found[key] = entry
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON the browser gets (``assets/data/policy.json``): the same entries, dates as ISO strings."""
+
+        def entry_json(e: Entry) -> dict[str, Any]:
+            out: dict[str, Any] = {
+                "value": e.value,
+                "effective_from": e.effective_from.isoformat(),
+                "effective_to": e.effective_to.isoformat() if e.effective_to else None,
+                "source": e.source,
+                "article": e.article,
+                "confidence": e.confidence,
+            }
+            if e.note:
+                out["note"] = e.note
+            return out
+
+        return {
+            "updated": self.updated.isoformat(),
+            "parameters": {
+                k: {"unit": p.unit, "label": p.label, "values": [entry_json(e) for e in p.entries]}
+                for k, p in self.parameters.items()
+            },
+            "documents": {
+                k: {"number": d.number, "kind": d.kind, "sets": d.sets,
+                    "signed": d.signed.isoformat() if d.signed else None,
+                    "effective": d.effective.isoformat() if d.effective else None}
+                for k, d in self.documents.items()
+            },
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading and validation
+# --------------------------------------------------------------------------------------------------
+
+
+def load_policy(path: Path | str = POLICY_FILE) -> Policy:
+    """Load and validate ``path``. Cached per file and modification time: validated once per build."""
+    path = Path(path)
+    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: int) -> Policy:
+    return parse_policy(load_yaml(path))
+
+
+def parse_policy(doc: YamlDoc) -> Policy:
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error("", "the file must be a mapping with 'updated', 'parameters' and 'documents'")
+    _no_unknown(doc, "", data, {"updated", "parameters", "documents"})
+    updated = _date(doc, "updated", data.get("updated"))
+    documents = _documents(doc, data.get("documents"))
+    params_raw = data.get("parameters")
+    if not isinstance(params_raw, dict):
+        raise doc.error("parameters", "missing or not a mapping", "list the parameters under 'parameters:'")
+    for key in params_raw:
+        if key not in PARAMETERS:
+            raise doc.error(
+                f"parameters.{key}", "unknown parameter",
+                f"check the spelling; known parameters: {', '.join(PARAMETERS)}",
+            )
+    parameters = {}
+    for key, unit in PARAMETERS.items():
+        if key not in params_raw:
+            raise doc.error("parameters", f"parameter '{key}' is missing", f"add '{key}:' with its values")
+        parameters[key] = _parameter(doc, key, unit, params_raw[key], documents)
+    return Policy(updated, parameters, documents, doc.path)
+
+
+def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str, Document]) -> Parameter:
+    base = f"parameters.{key}"
+    if not isinstance(raw, dict):
+        raise doc.error(base, "must be a mapping with 'unit', 'label' and 'values'")
+    _no_unknown(doc, base, raw, {"unit", "label", "values"})
+    if raw.get("unit") != unit:
+        raise doc.error(f"{base}.unit", f"must be '{unit}', found {raw.get('unit')!r}")
+    label = _text_pair(doc, f"{base}.label", raw.get("label"))
+    values = raw.get("values")
+    if not isinstance(values, list) or not values:
+        raise doc.error(f"{base}.values", "needs at least one entry")
+    entries = [_entry(doc, f"{base}.values[{i}]", unit, item, documents) for i, item in enumerate(values)]
+    for i in range(1, len(entries)):
+        prev, cur = entries[i - 1], entries[i]
+        where = f"{base}.values[{i}]"
+        if cur.effective_from <= prev.effective_from:
+            raise doc.error(f"{where}.effective_from", "entries are not in date order",
+                            "list the entries from the oldest to the newest")
+        if prev.effective_to is None:
+            raise doc.error(f"{base}.values[{i - 1}]", "has no effective_to but a later entry follows it",
+                            f"add 'effective_to: {cur.effective_from - dt.timedelta(days=1)}' (the day before the next entry)")
+        if prev.effective_to >= cur.effective_from:
+            raise doc.error(f"{where}.effective_from",
+                            f"overlaps the previous entry, which runs until {prev.effective_to:%d/%m/%Y}",
+                            "make the previous entry end the day before this one starts")
+    return Parameter(key, unit, label, tuple(entries))
+
+
+def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, Document]) -> Entry:
+    if not isinstance(raw, dict):
+        raise doc.error(where, "each entry must be a mapping with value, effective_from, source, article, confidence")
+    _no_unknown(doc, where, raw, ENTRY_KEYS)
+    for required in ("value", "effective_from", "source", "confidence"):
+        if required not in raw:
+            raise doc.error(where, f"'{required}' is missing", f"add '{required}:' to this entry")
+    start = _date(doc, f"{where}.effective_from", raw["effective_from"])
+    end = _date(doc, f"{where}.effective_to", raw["effective_to"]) if raw.get("effective_to") is not None else None
+    if end is not None and end < start:
+        raise doc.error(f"{where}.effective_to", f"ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})",
+                        "swap the dates or correct the year")
+    source = raw["source"]
+    if source not in documents:
+        raise doc.error(f"{where}.source", f"unknown document '{source}'",
+                        f"use one of the keys under 'documents:' ({', '.join(documents)})")
+    confidence = raw["confidence"]
+    if confidence not in CONFIDENCE:
+        raise doc.error(f"{where}.confidence", f"must be 'confirmed' or 'unconfirmed', found {confidence!r}")
+    note = _text_pair(doc, f"{where}.note", raw["note"]) if raw.get("note") is not None else None
+    if confidence == "unconfirmed" and note is None and unit not in ("rate",):
+        pass  # a note is welcome but not required: the page labels the figure either way
+    value = _check_value(doc, f"{where}.value", unit, raw["value"])
+    return Entry(value, start, end, source, str(raw.get("article", "")), confidence, note)
+
+
+def _check_value(doc: YamlDoc, where: str, unit: str, value: Any) -> Any:
+    def number(v: Any, key: str, lo: float, hi: float, integer: bool = False) -> float | int:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or (integer and not isinstance(v, int)):
+            kind = "a whole number" if integer else "a number"
+            raise doc.error(key, f"must be {kind}, found {v!r}",
+                            "write digits only, without dots or spaces (1500000, 0.22)")
+        if not lo <= v <= hi:
+            raise doc.error(key, f"{v} is outside the plausible range {lo}–{hi}",
+                            "check for a missing or extra zero; rates are fractions (0.22 for 22%)")
+        return v
+
+    if unit == "rate":
+        return number(value, where, 0, 1)
+    if unit == "vnd":
+        return number(value, where, 1_000, 1_000_000_000, integer=True)
+    if unit in ("count", "months", "years"):
+        return number(value, where, 1, 1_000, integer=True)
+    if unit == "rates_by_group":
+        if not isinstance(value, dict) or set(value) != set(GROUPS):
+            raise doc.error(where, f"must give a rate for each group: {', '.join(GROUPS)}")
+        return {g: number(value[g], f"{where}.{g}", 0, 1) for g in GROUPS}
+    if unit == "months_by_period":
+        if not isinstance(value, dict) or set(value) != set(PERIODS):
+            raise doc.error(where, f"must give a deadline for each period: {', '.join(map(str, PERIODS))} months")
+        return {str(p): number(value[p], f"{where}.{p}", 1, 12, integer=True) for p in PERIODS}
+    if unit == "age_schedule":
+        if not isinstance(value, dict) or set(value) != {"first_year", "male", "female"}:
+            raise doc.error(where, "must have first_year, male and female")
+        number(value["first_year"], f"{where}.first_year", 1990, 2100, integer=True)
+        for sex in ("male", "female"):
+            s = value[sex]
+            if not isinstance(s, dict) or set(s) != {"start", "step_months", "final"}:
+                raise doc.error(f"{where}.{sex}", "must have start: [years, months], step_months and final: [years, months]")
+            for k in ("start", "final"):
+                if not (isinstance(s[k], list) and len(s[k]) == 2):
+                    raise doc.error(f"{where}.{sex}.{k}", "must be [years, months], for example [60, 3]")
+                number(s[k][0], f"{where}.{sex}.{k}", 40, 80, integer=True)
+                if not isinstance(s[k][1], int) or not 0 <= s[k][1] <= 11:
+                    raise doc.error(f"{where}.{sex}.{k}", "months must be a whole number from 0 to 11")
+            number(s["step_months"], f"{where}.{sex}.step_months", 1, 12, integer=True)
+        return value
+    if unit == "pension_rule":
+        if not isinstance(value, dict) or set(value) != {"max_rate", "male", "female", "half_year_up_to_months"}:
+            raise doc.error(where, "must have max_rate, male, female and half_year_up_to_months")
+        number(value["max_rate"], f"{where}.max_rate", 0, 1)
+        number(value["half_year_up_to_months"], f"{where}.half_year_up_to_months", 1, 11, integer=True)
+        for sex in ("male", "female"):
+            tiers = value[sex]
+            if not isinstance(tiers, list) or not tiers:
+                raise doc.error(f"{where}.{sex}", "must list at least one tier {from_years, rate, step}")
+            last = -1
+            for i, t in enumerate(tiers):
+                k = f"{where}.{sex}[{i}]"
+                if not isinstance(t, dict) or set(t) != {"from_years", "rate", "step"}:
+                    raise doc.error(k, "each tier needs from_years, rate and step")
+                y = number(t["from_years"], f"{k}.from_years", 1, 50, integer=True)
+                if y <= last:
+                    raise doc.error(f"{k}.from_years", "tiers must be in increasing order of years")
+                last = y
+                number(t["rate"], f"{k}.rate", 0, 1)
+                number(t["step"], f"{k}.step", 0, 0.1)
+        return value
+    if unit == "lump_sum_rule":
+        if not isinstance(value, dict) or not value:
+            raise doc.error(where, "must be a mapping of numbers")
+        return {k: number(v, f"{where}.{k}", 0, 100) for k, v in value.items()}
+    raise doc.error(where, f"unknown unit '{unit}'")  # pragma: no cover - PARAMETERS is closed
+
+
+def _documents(doc: YamlDoc, raw: Any) -> dict[str, Document]:
+    if not isinstance(raw, dict) or not raw:
+        raise doc.error("documents", "missing or empty", "list the legal documents under 'documents:'")
+    out = {}
+    for key, d in raw.items():
+        where = f"documents.{key}"
+        if not isinstance(d, dict):
+            raise doc.error(where, "must be a mapping with number, kind and sets")
+        _no_unknown(doc, where, d, {"number", "kind", "sets", "signed", "effective"})
+        if "number" not in d:
+            raise doc.error(where, "'number' is missing")
+        signed = _date(doc, f"{where}.signed", d["signed"]) if d.get("signed") else None
+        effective = _date(doc, f"{where}.effective", d["effective"]) if d.get("effective") else None
+        out[key] = Document(key, str(d["number"]), _text_pair(doc, f"{where}.kind", d.get("kind")),
+                            _text_pair(doc, f"{where}.sets", d.get("sets")), signed, effective)
+    return out
+
+
+def _text_pair(doc: YamlDoc, where: str, raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict) or set(raw) != {"vi", "en"} or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise doc.error(where, "needs a Vietnamese and an English text", "write it as {vi: \"…\", en: \"…\"}")
+    return {"vi": raw["vi"], "en": raw["en"]}
+
+
+def _date(doc: YamlDoc, where: str, raw: Any) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise doc.error(where, f"{raw!r} is not a date", "write dates as YYYY-MM-DD, for example 2026-07-01")
+
+
+def _no_unknown(doc: YamlDoc, where: str, raw: dict, allowed: set[str]) -> None:
+    for key in raw:
+        if key not in allowed:
+            path = f"{where}.{key}" if where else str(key)
+            raise doc.error(path, "unknown key", f"check the spelling; allowed here: {', '.join(sorted(allowed))}")

@@ -1,0 +1,80 @@
+"""Read a YAML file once, keeping the line of every key so that errors can point at it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.errors import DataError
+
+
+@dataclass
+class YamlDoc:
+    """The parsed data plus a map from a dotted key path (``a.b[2].c``) to its 1-based line."""
+
+    path: str
+    data: Any
+    lines: dict[str, int]
+
+    def line(self, key: str) -> int | None:
+        """The line of ``key``, or of its nearest parent that has one."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            cut = max(key.rfind("."), key.rfind("["))
+            key = key[:cut] if cut > 0 else ""
+        return None
+
+    def error(self, key: str, problem: str, fix: str = "") -> DataError:
+        return DataError(self.path, key, problem, fix, self.line(key))
+
+
+def _walk(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[key] = key_node.start_mark.line + 1
+            _walk(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            key = f"{prefix}[{i}]"
+            lines[key] = item.start_mark.line + 1
+            _walk(item, key, lines)
+
+
+def load_yaml(path: Path | str, display: str | None = None) -> YamlDoc:
+    """Parse ``path``; a syntax error becomes a :class:`DataError` with the line and a hint."""
+    path = Path(path)
+    name = display or _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, "", "file not found", "create it (see README, 'Editing the data')") from None
+    except UnicodeDecodeError:
+        raise DataError(name, "", "the file is not UTF-8", "save it as UTF-8 in your editor") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(
+            name, "", f"this is not valid YAML ({exc.problem})",
+            "check the indentation (spaces, not tabs) and that every ':' has a space after it; "
+            "put text that contains ':' or '#' in quotes",
+            line,
+        ) from None
+    lines: dict[str, int] = {}
+    if node is not None:
+        _walk(node, "", lines)
+    return YamlDoc(name, data, lines)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
