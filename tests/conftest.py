@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from scripts.build import build_site
-from scripts.paths import DATA, ROOT, SITE
+from scripts.paths import DATA, ROOT
+
+SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
