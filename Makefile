@@ -15,7 +15,6 @@ site: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null || true
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
