@@ -139,9 +139,15 @@ def support_table(figures: FigureSet, lang: str) -> str:
     return _wrap(head + "\n".join(rows), "support")
 
 
-def income_table(lang: str, on: dt.date, incomes: tuple[int, ...]) -> str:
-    """Markdown table of the net payment per group for a few incomes (the calculator without JS)."""
+def income_table(lang: str, on: dt.date, incomes: tuple[int | str, ...]) -> str:
+    """Markdown table of the net payment per group for a few incomes (the calculator without JS).
+
+    An income may be a figure name or a whole multiple of one (``"floor"``, ``"2*reference_level"``),
+    so pages need not type an amount.
+    """
     policy = load_policy()
+    figures = compute(policy, on)
+    incomes = tuple(_income(figures, i) for i in incomes)
     t = TEXT[lang]
     groups = " | ".join(t["group"][g] for g in GROUPS)
     head = f"| {t['income_cols'][0]} | {t['income_cols'][1]} | {groups} |\n|" + "--:|" * (2 + len(GROUPS)) + "\n"
@@ -151,6 +157,14 @@ def income_table(lang: str, on: dt.date, incomes: tuple[int, ...]) -> str:
         cells = " | ".join(fmt.money_short(r.net, lang) for r in results)
         rows.append(f"| {fmt.money_short(income, lang)} | {fmt.money_short(results[0].gross, lang)} | {cells} |")
     return _wrap(head + "\n".join(rows), "incomes")
+
+
+def _income(figures: FigureSet, spec: int | str) -> int:
+    """``3000000``, ``"floor"`` or ``"2*reference_level"`` → an amount in đồng."""
+    if isinstance(spec, int):
+        return spec
+    factor, _, name = spec.rpartition("*")
+    return int(factor.strip() or 1) * int(figures.get(name.strip()).value)
 
 
 def _wrap(table: str, name: str) -> str:
