@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scripts import fmt
@@ -32,12 +33,15 @@ def build_date() -> dt.date:
 class Figure:
     """One number, with the policy entries it depends on."""
 
-    value: float | int
-    kind: str  # money | per_month | percent | count | date
+    value: float | int | dt.date
+    kind: str  # money | money_short | per_month | percent | count | date
     keys: tuple[str, ...]
     confirmed: bool
 
     def text(self, lang: str) -> str:
+        if self.kind == "date":
+            assert isinstance(self.value, dt.date)
+            return fmt.date(self.value, lang)
         if self.kind == "money":
             return fmt.money(int(self.value), lang)
         if self.kind == "money_short":
@@ -67,14 +71,17 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     """Compute every named figure for ``on``. Raises :class:`DataError` when a parameter has no value then."""
     fs = FigureSet(on)
 
-    def add(name: str, value: float | int, kind: str, *keys: str) -> None:
-        confirmed = all(policy.entry(k, on).confirmed for k in keys)
+    def add(name: str, value: float | int | dt.date, kind: str, *keys: str, when: dt.date = on) -> None:
+        confirmed = all(policy.entry(k, when).confirmed for k in keys)
         fs.figures[name] = Figure(value, kind, keys, confirmed)
 
     floor, ceiling = bounds(policy, on)
     add("floor", floor, "money", "income_floor")
     add("ceiling", ceiling, "money", "reference_level", "ceiling_multiplier")
     add("reference_level", policy.value("reference_level", on), "money", "reference_level")
+    add("reference_level_from", policy.entry("reference_level", on).effective_from, "date", "reference_level")
+    add("floor_from", policy.entry("income_floor", on).effective_from, "date", "income_floor")
+    add("ceiling_multiplier", policy.value("ceiling_multiplier", on), "count", "ceiling_multiplier")
     add("rate", policy.value("contribution_rate", on), "percent", "contribution_rate")
     base = ("income_floor", "contribution_rate", "support_rates")
     for g in GROUPS:
@@ -107,6 +114,7 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     lump = policy.value("retirement_lump_sum", on)
     add("lump_sum_years.male", lump["male_years"], "count", "retirement_lump_sum")
     add("lump_sum_years.female", lump["female_years"], "count", "retirement_lump_sum")
+    add("lump_sum_factor", lump["factor"], "count", "retirement_lump_sum")
     withdrawal = policy.value("one_time_withdrawal", on)
     add("withdrawal.before_2014", withdrawal["before_2014"], "count", "one_time_withdrawal")
     add("withdrawal.from_2014", withdrawal["from_2014"], "count", "one_time_withdrawal")
@@ -119,10 +127,46 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     add("social_pension", policy.value("social_pension", on), "money", "social_pension")
     add("social_pension_age", policy.value("social_pension_age", on), "count", "social_pension_age")
     add("fund_rate", policy.value("fund_rate_monthly", on), "percent", "fund_rate_monthly")
+    add("social_pension_from", policy.entry("social_pension", on).effective_from, "date")
+    add("updated", policy.updated, "date")
+    _add_next_floor(policy, on, add)
     ages = policy.value("retirement_age", on)
     for sex in ("male", "female"):
         add(f"retirement_final_age.{sex}", ages[sex]["final"][0], "count", "retirement_age")
+        years, months = _retirement_age_in(ages, sex, on.year)
+        add(f"retirement_age_years.{sex}", years, "count", "retirement_age")
+        add(f"retirement_age_months.{sex}", months, "count", "retirement_age")
     return fs
+
+
+def _add_next_floor(policy: Policy, on: dt.date, add: Callable[..., None]) -> None:
+    """Figures for the next income floor, if the data already has one (``floor_next``, ``net_min_next.*`` …).
+
+    The next floor is the first ``income_floor`` entry that starts after ``on`` with a different value.
+    Pages test ``has('floor_next')`` before using these names, because after the last known change they do not exist.
+    """
+    current = policy.value("income_floor", on)
+    upcoming = [e for e in policy.parameters["income_floor"].entries if e.effective_from > on and e.value != current]
+    if not upcoming:
+        return
+    nxt = min(upcoming, key=lambda e: e.effective_from)
+    when = nxt.effective_from
+    add("floor_next_from", when, "date")  # the amounts carry the label; the date alone would repeat it
+    add("floor_next", nxt.value, "money", "income_floor", when=when)
+    base = ("income_floor", "contribution_rate", "support_rates")
+    add("gross_min_next", contribution(policy, nxt.value, "other", when).gross, "money", *base, when=when)
+    for g in GROUPS:
+        add(f"net_min_next.{g}", contribution(policy, nxt.value, g, when).net, "money", *base, when=when)
+
+
+def _retirement_age_in(schedule: dict, sex: str, year: int) -> tuple[int, int]:
+    """Retirement age (years, months) required in calendar ``year`` (Decree 135/2020 Art 4 roadmap)."""
+    rule = schedule[sex]
+    start = rule["start"][0] * 12 + rule["start"][1]
+    final = rule["final"][0] * 12 + rule["final"][1]
+    steps = max(0, year - schedule["first_year"] + 1)
+    total = min(start + steps * rule["step_months"], final)
+    return total // 12, total % 12
 
 
 def _years_to_max(tiers: list[dict], max_rate: float) -> int:

@@ -22,7 +22,7 @@ from scripts.calc import contribution
 from scripts.errors import DataError
 from scripts.figures import Figure, FigureSet, build_date, compute
 from scripts.office import load_national, load_office
-from scripts.policy import GROUPS, load_policy
+from scripts.policy import GROUPS, Policy, load_policy
 
 LEGAL_PAGE = "can-cu-phap-ly.md"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
@@ -34,6 +34,10 @@ TEXT = {
         "cols": ("Nhóm", "Nhà nước hỗ trợ", "Bạn đóng ít nhất", "Bạn đóng nhiều nhất"),
         "income_cols": ("Thu nhập chọn đóng", "Tổng tiền đóng (22%)"),
         "per_month": "/tháng",
+        "kind": {"agent": "Đại lý thu", "post_office": "Bưu điện", "office": "Cơ quan BHXH"},
+        "address": "Địa chỉ", "hours": "Giờ làm việc", "phone": "Điện thoại", "communes": "Phục vụ",
+        "signed": "ký ngày", "effective": "hiệu lực từ", "cites": "Căn cứ cho",
+        "since": "từ", "until": "đến", "value": "Giá trị", "no_unconfirmed": "Hiện không có số liệu nào chưa xác nhận.",
     },
     "en": {
         "unconfirmed": "unconfirmed",
@@ -42,6 +46,10 @@ TEXT = {
         "cols": ("Group", "State support", "You pay at least", "You pay at most"),
         "income_cols": ("Chosen income", "Total contribution (22%)"),
         "per_month": " a month",
+        "kind": {"agent": "Collection agent", "post_office": "Post office", "office": "Social insurance office"},
+        "address": "Address", "hours": "Opening hours", "phone": "Phone", "communes": "Serves",
+        "signed": "signed", "effective": "in force from", "cites": "Basis for",
+        "since": "from", "until": "to", "value": "Value", "no_unconfirmed": "At present no figure is unconfirmed.",
     },
 }
 
@@ -93,6 +101,11 @@ def context(lang: str, on: dt.date | None = None) -> dict[str, Any]:
         "support_table": lambda: support_table(figures, lang),
         "income_table": lambda *incomes: income_table(lang, on, incomes),
         "figure": lambda name: render(figures.get(name), lang),
+        "has": lambda name: name in figures.figures,
+        "points_by_commune": lambda: points_by_commune(lang),
+        "local_offices": lambda: local_offices(lang),
+        "legal_documents": lambda: legal_documents(policy, lang),
+        "unconfirmed_list": lambda: unconfirmed_list(policy, on, lang),
     }
 
 
@@ -165,6 +178,111 @@ def _income(figures: FigureSet, spec: int | str) -> int:
         return spec
     factor, _, name = spec.rpartition("*")
     return int(factor.strip() or 1) * int(figures.get(name.strip()).value)
+
+
+def _phone_link(phone: str, tel: str) -> str:
+    return f"[{phone}](tel:{tel})"
+
+
+def points_by_commune(lang: str) -> str:
+    """Collection points from ``data/office.yml``, one heading per commune, phones as ``tel:`` links."""
+    t = TEXT[lang]
+    out = []
+    for commune, points in load_office().points_by_commune().items():
+        out.append(f"### {commune}\n")
+        for p in points:
+            out.append(
+                f"- **{p.name}** ({t['kind'][p.kind]})  \n"
+                f"  {t['address']}: {p.address}  \n"
+                f"  {t['hours']}: {p.hours[lang]}  \n"
+                f"  {t['phone']}: {_phone_link(p.phone, p.tel)}"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def local_offices(lang: str) -> str:
+    """The local offices (BHXH cơ sở) with the communes each serves."""
+    t = TEXT[lang]
+    out = []
+    for o in load_office().local_offices:
+        out.append(
+            f"- **{o.name}**  \n"
+            f"  {t['communes']}: {', '.join(o.communes)}  \n"
+            f"  {t['address']}: {o.address}  \n"
+            f"  {t['hours']}: {o.hours[lang]}  \n"
+            f"  {t['phone']}: {_phone_link(o.phone, o.tel)}"
+        )
+    return "\n".join(out)
+
+
+def _value_text(unit: str, value: Any, lang: str) -> str | None:
+    """A plain value for the simple units; ``None`` for structured ones (tables of rates, schedules)."""
+    if unit == "vnd":
+        return fmt.money(int(value), lang)
+    if unit == "rate":
+        return fmt.percent(float(value), lang)
+    if unit == "rates_by_group":
+        return ", ".join(f"{TEXT[lang]['group'][g]} {fmt.percent(float(value[g]), lang)}" for g in GROUPS if g in value)
+    if unit in ("months", "years", "count"):
+        word = {"months": (" tháng", " months"), "years": (" năm", " years"), "count": ("", "")}[unit]
+        return fmt.number(value, lang) + word[0 if lang == "vi" else 1]
+    return None
+
+
+def _period(entry: Any, lang: str) -> str:
+    t = TEXT[lang]
+    text = f"{t['since']} {fmt.date(entry.effective_from, lang)}"
+    if entry.effective_to:
+        text += f" {t['until']} {fmt.date(entry.effective_to, lang)}"
+    return text
+
+
+def legal_documents(policy: Policy, lang: str) -> str:
+    """Every document in ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
+    t = TEXT[lang]
+    out = []
+    for key, doc in policy.documents.items():
+        out.append(f"### {doc.kind[lang]} {doc.number}\n")
+        dates = []
+        if doc.signed:
+            dates.append(f"{t['signed']} {fmt.date(doc.signed, lang)}")
+        if doc.effective:
+            dates.append(f"{t['effective']} {fmt.date(doc.effective, lang)}")
+        if dates:
+            joined = "; ".join(dates)
+            out.append(joined[0].upper() + joined[1:] + ".\n")
+        out.append(f"{doc.sets[lang]}\n")
+        cites = []
+        for param in policy.parameters.values():
+            for entry in param.entries:
+                if entry.source != key:
+                    continue
+                value = _value_text(param.unit, entry.value, lang)
+                shown = f": {value}" if value else ""
+                flag = "" if entry.confirmed else f" ({t['unconfirmed']})"
+                cites.append(f"- {param.label[lang]}{shown}, {_period(entry, lang)} — {entry.article}{flag}")
+        if cites:
+            out.append(f"{t['cites']}:\n")
+            out.extend(cites)
+        out.append("")
+    return "\n".join(out)
+
+
+def unconfirmed_list(policy: Policy, on: dt.date, lang: str) -> str:
+    """Every unconfirmed entry in force on ``on`` or later, with the note that says why."""
+    t = TEXT[lang]
+    out = []
+    for param in policy.parameters.values():
+        for entry in param.entries:
+            if entry.confirmed or (entry.effective_to and entry.effective_to < on):
+                continue
+            value = _value_text(param.unit, entry.value, lang)
+            shown = f": {value}" if value else ""
+            doc = policy.documents[entry.source]
+            note = f" {entry.note[lang]}" if entry.note else ""
+            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({doc.number}).{note}")
+    return "\n".join(out) if out else t["no_unconfirmed"]
 
 
 def _wrap(table: str, name: str) -> str:
