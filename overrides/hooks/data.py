@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -67,3 +67,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"create the file (translate docs/{lang}/{missing[0]}) or delete the page in both."
             )
     return files
+
+
+# The root 404 page must be Vietnamese. mkdocs-static-i18n builds English after Vietnamese into the same
+# site_dir, so the English 404.html overwrote the Vietnamese one. Keep the Vietnamese render and put it back.
+_not_found: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        _not_found[str(config.theme.get("language", "vi"))] = output
+    return output
+
+
+@event_priority(-150)  # after mkdocs-static-i18n's nested English build
+def on_post_build(config: MkDocsConfig) -> None:
+    vi = _not_found.get("vi")
+    target = Path(config.site_dir) / "404.html"
+    if vi and target.exists():
+        target.write_text(vi, encoding="utf-8")

@@ -1,11 +1,17 @@
 """Search that works for Vietnamese typed without tone marks, with one index per language.
 
 * Material's ``lunr.vi`` does not fold diacritics, so ``luong huu`` would not find "lương hưu". Each
-  entry of the index gets a folded copy of its title and text appended (after the original, so result
-  previews still show the accented text).
+  entry of the index gets folded copies of its title and text in two extra fields (``title_folded``,
+  ``text_folded``) declared in the index's ``config.fields``. Material's search worker indexes every
+  field listed there, but its result list only shows ``title`` and ``text``: readers see the accented
+  text, never the folded copy.
 * mkdocs-static-i18n writes one combined index. We split it: the root index holds the Vietnamese pages,
   ``en/search/search_index.json`` the English ones, and English pages point their search at ``en/``,
   so a Vietnamese search is not flooded with English pages (and the other way round).
+* The theme fetches ``sitemap.xml`` next to its ``base`` and next to every ``<link rel="alternate">``
+  (the language switcher's lookup table). mkdocs-static-i18n writes only the root sitemap, so every
+  page load logged a 404. We write ``en/sitemap.xml`` (the English pages) and a one-entry ``sitemap.xml``
+  in each page folder, so those requests succeed (and stay tiny).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -20,26 +27,18 @@ from mkdocs.structure.pages import Page
 
 from scripts.fmt import fold
 
-FOLDED = "\u2063"  # invisible separator marking an entry that already has its folded copy
 CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has written the combined index
+@event_priority(-200)  # after mkdocs-static-i18n has written the combined index and the root sitemap
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"
-    if not index_file.exists():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    docs = [_with_folded(d) for d in index["docs"]]
-    by_lang = {"vi": [], "en": []}
-    for d in docs:
-        by_lang["en" if d["location"].startswith("en/") else "vi"].append(d)
-    for d in by_lang["en"]:
-        d["location"] = d["location"][len("en/"):]
-    _write(index_file, {**index, "config": {**index["config"], "lang": ["vi", "en"]}, "docs": by_lang["vi"]})
-    _write(site / "en" / "search" / "search_index.json",
-           {**index, "config": {**index["config"], "lang": ["en"]}, "docs": by_lang["en"]})
+    if index_file.exists():
+        _split_index(site, json.loads(index_file.read_text(encoding="utf-8")))
+    _write_sitemaps(site, config.site_url or "/")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -56,16 +55,62 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return CONFIG_RE.sub(repoint, output, count=1)
 
 
+# -------------------------------------------------------------------------------------------------
+# Index
+# -------------------------------------------------------------------------------------------------
+
+
+def _split_index(site: Path, index: dict) -> None:
+    fields = dict(index["config"]["fields"])
+    fields.setdefault("title_folded", fields.get("title", {"boost": 1000.0}))
+    fields.setdefault("text_folded", fields.get("text", {"boost": 1.0}))
+    by_lang: dict[str, list[dict]] = {"vi": [], "en": []}
+    for doc in index["docs"]:
+        doc = _with_folded(doc)
+        if doc["location"].startswith("en/") or doc["location"] == "en":
+            doc["location"] = doc["location"][len("en/"):]
+            by_lang["en"].append(doc)
+        else:
+            by_lang["vi"].append(doc)
+    for lang, path, langs in (("vi", site / "search" / "search_index.json", ["vi", "en"]),
+                              ("en", site / "en" / "search" / "search_index.json", ["en"])):
+        _write(path, {**index, "config": {**index["config"], "lang": langs, "fields": fields}, "docs": by_lang[lang]})
+
+
 def _with_folded(doc: dict) -> dict:
-    text = doc.get("text", "")
-    if FOLDED in text:
-        return doc
-    extra = fold(f"{doc.get('title', '')} {re.sub(r'<[^>]+>', ' ', text)}")
-    if extra.strip() == re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {text}").strip():
-        return {**doc, "text": text + FOLDED}
-    return {**doc, "text": f"{text}{FOLDED} {extra}"}
+    """Add the folded title and text; skip a field when folding changes nothing (English text)."""
+    doc = dict(doc)
+    for field in ("title", "text"):
+        plain = " ".join(TAG_RE.sub(" ", doc.get(field) or "").split())
+        folded = fold(plain)
+        if folded != plain:
+            doc[f"{field}_folded"] = folded
+    return doc
 
 
 def _write(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# -------------------------------------------------------------------------------------------------
+# Sitemaps
+# -------------------------------------------------------------------------------------------------
+
+
+def _write_sitemaps(site: Path, site_url: str) -> None:
+    site_url = site_url.rstrip("/") + "/"
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if p.relative_to(site).parts[0] not in ("assets", "search"))
+    urls = {p: site_url + ("" if p == "." else p + "/") for p in pages}
+    english = [u for p, u in urls.items() if p == "en" or p.startswith("en/")]
+    _sitemap(site / "en" / "sitemap.xml", english)
+    for folder, url in urls.items():
+        if folder not in (".", "en"):
+            _sitemap(site / folder / "sitemap.xml", [url])
+
+
+def _sitemap(path: Path, urls: list[str]) -> None:
+    body = "".join(f"<url><loc>{escape(u)}</loc></url>" for u in urls)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">{body}</urlset>\n', encoding="utf-8")
