@@ -1,0 +1,194 @@
+"""Produce every printed file and QR code into a folder that mirrors the site (``in-an/…``, ``q/<code>/``).
+
+``ensure(on)`` renders into ``.cache/print/<key>/`` where the key hashes every input (data files,
+templates, this package, the font, the build date, the list of pages): an unchanged rebuild reuses it
+and renders nothing. The folder is filled in a temporary sibling and renamed into place, so a failed or
+interrupted render never leaves a half-written cache.
+
+Usage: ``python -m scripts.printing.build --out DIR`` (renders without MkDocs, for checking by eye).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts import qr
+from scripts.campaigns import Campaigns, load_campaigns, site_pages
+from scripts.paths import CACHE, CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, ROOT
+from scripts.printing import render
+from scripts.printing.fonts import FONT_DIR
+
+PRINT_DIR = "in-an"
+PREVIEW_DPI = 50
+
+# (file stem, template, bleed): the shared products. "xuong-in" = print shop, "van-phong" = office printer.
+PRODUCTS = (
+    ("to-gap-ba-a4-xuong-in", "trifold", True),
+    ("to-gap-ba-a4-van-phong", "trifold", False),
+    ("to-roi-a5-xuong-in", "flyer", True),
+    ("to-roi-a5-van-phong", "flyer", False),
+    ("ap-phich-a4", "poster", False),
+)
+PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4")
+
+SHORT_PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Đang mở trang…</title>
+<meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url={url}">
+<link rel="canonical" href="{canonical}">
+<style>body{{font:18px/1.5 system-ui,sans-serif;margin:2rem;color:#111}}a{{display:inline-block;padding:12px 0;color:#0b3d6e}}</style>
+</head>
+<body>
+<p>Đang mở trang <strong>{name}</strong>…</p>
+<p><a href="{url}">Bấm vào đây nếu trang không tự mở</a></p>
+</body>
+</html>
+"""
+
+
+def page_slug(path: str) -> str:
+    """``""`` → ``index``, ``quyen-loi/`` → ``quyen-loi``, ``en/`` → ``en-index``, ``en/quyen-loi/`` → ``en-quyen-loi``."""
+    if path in ("", "en/"):
+        return "en-index" if path else "index"
+    return path.strip("/").replace("/", "-")
+
+
+def inputs_key(on: dt.date) -> str:
+    """Hash of everything the printed files depend on."""
+    h = hashlib.sha256()
+    h.update(on.isoformat().encode())
+    files = [POLICY_FILE, OFFICE_FILE, NATIONAL_FILE, CAMPAIGNS_FILE, *sorted(Path(__file__).parent.rglob("*")),
+             *(ROOT / "scripts" / n for n in ("qr.py", "campaigns.py", "figures.py", "calc.py", "fmt.py", "policy.py", "office.py"))]
+    for f in files:
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(str(f.name).encode())
+            h.update(f.read_bytes())
+    for font in sorted(FONT_DIR.glob("*.ttf")):
+        h.update(f"{font.name}:{font.stat().st_size}".encode())
+    h.update("\n".join(sorted(site_pages())).encode())
+    return h.hexdigest()[:16]
+
+
+def ensure(on: dt.date, cache_root: Path = CACHE / "print") -> tuple[Path, bool]:
+    """The rendered folder for ``on``; renders only when an input changed. Returns ``(folder, rendered)``."""
+    target = cache_root / inputs_key(on)
+    if (target / ".complete").exists():
+        return target, False
+    cache_root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_root))
+    try:
+        build_all(tmp, on)
+        (tmp / ".complete").write_text(dt.datetime.now().isoformat())
+        try:
+            os.replace(tmp, target)
+        except OSError:  # another build finished the same key first: use theirs
+            shutil.rmtree(tmp, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    _prune(cache_root, keep=target)
+    return target, True
+
+
+def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dict[str, float]:
+    """Render everything into ``out`` (site-relative layout). Returns timings in seconds."""
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    ctx = render.load_context(on)
+    campaigns = campaigns or load_campaigns(office=ctx.office)
+    site_url = ctx.site_url
+    pdir = out / PRINT_DIR
+    calc_url = site_url + render.CALCULATOR
+    caption = {"addr": ctx.short_address(render.CALCULATOR)}
+    for stem, template, bleed in PRODUCTS:
+        markup = render.html(template, ctx, bleed=bleed, qr_url=calc_url, caption=caption)
+        qr.write_atomic(pdir / f"{stem}.pdf", render.pdf(markup))
+    times["shared"] = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    render.stamp_places(ctx, list(campaigns.places), pdir / "diem")
+    times["places"] = time.perf_counter() - t1
+
+    for place in campaigns.places:
+        url = place.short_url(site_url)
+        qr.write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
+        qr.write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
+        full = place.full_url(site_url)
+        page = SHORT_PAGE.format(url=html.escape(full), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
+        qr.write_atomic(out / place.short_path() / "index.html", page)
+    for path in sorted(site_pages()):
+        slug = page_slug(path)
+        qr.write_atomic(pdir / "qr" / f"trang-{slug}.svg", qr.svg(site_url + path))
+        qr.write_atomic(pdir / "qr" / f"trang-{slug}.png", qr.png(site_url + path))
+
+    t2 = time.perf_counter()
+    for stem in PREVIEWS:
+        write_previews(pdir / f"{stem}.pdf", pdir / "xem-truoc", stem)
+    times["previews"] = time.perf_counter() - t2
+    manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p[0] for p in PRODUCTS],
+                "places": [p.code for p in campaigns.places], "pages": sorted(site_pages())}
+    qr.write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    times["total"] = time.perf_counter() - t0
+    return times
+
+
+def write_previews(pdf_path: Path, out_dir: Path, stem: str, dpi: int = PREVIEW_DPI) -> list[Path]:
+    """One PNG per page (``<stem>-<n>.png``) for the "Tài liệu in" page."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf_path))
+    paths = []
+    try:
+        for i in range(len(doc)):
+            image = doc[i].render(scale=dpi / 72).to_pil().convert("RGB")
+            buf = io.BytesIO()
+            image.save(buf, format="PNG", optimize=True)
+            path = out_dir / f"{stem}-{i + 1}.png"
+            qr.write_atomic(path, buf.getvalue())
+            paths.append(path)
+    finally:
+        doc.close()
+    return paths
+
+
+def _prune(cache_root: Path, keep: Path, max_age_s: float = 86400) -> None:
+    """Drop cache folders unused for a day (never the current one; other builds may be reading recent ones)."""
+    now = time.time()
+    for d in cache_root.iterdir():
+        if d != keep and d.is_dir() and now - d.stat().st_mtime > max_age_s:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from scripts.errors import DataError
+    from scripts.figures import build_date
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    try:
+        times = build_all(args.out, build_date())
+    except DataError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    print(" ".join(f"{k}={v:.2f}s" for k, v in times.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
