@@ -1,0 +1,147 @@
+"""Serve a built site with the real nginx and ``deploy/nginx.conf``, and measure a page's first view in Chromium.
+
+Shared by ``tests/test_nginx.py``, ``tests/test_budgets.py`` and ``scripts/bench.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.paths import ROOT
+
+NGINX = "/usr/sbin/nginx"
+DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def nginx_test_config(site: Path, port: int, tmp: Path) -> str:
+    """``deploy/nginx.conf`` with only ``listen`` and ``root`` changed, wrapped in a minimal main config."""
+    conf = DEPLOY_CONF.read_text(encoding="utf-8")
+    conf = re.sub(r"^\s*listen \[::\]:80;\n", "", conf, flags=re.M)
+    conf = re.sub(r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};", conf, count=1, flags=re.M)
+    conf = re.sub(r"^(\s*)root [^;]+;", rf"\1root {site};", conf, count=1, flags=re.M)
+    for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp / t).mkdir(exist_ok=True)
+    temps = "\n".join(f"    {t}_temp_path {tmp / t};" for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return f"""daemon off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+{temps}
+{conf}
+}}
+"""
+
+
+@contextmanager
+def nginx(site: Path) -> Iterator[str]:
+    """Run nginx on 127.0.0.1 serving ``site`` with the deploy config; yields the base URL."""
+    tmp = Path(tempfile.mkdtemp(prefix="nginx-"))
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(nginx_test_config(Path(site).resolve(), port, tmp), encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
+    if check.returncode != 0:
+        raise RuntimeError(f"deploy/nginx.conf does not load: {check.stderr}")
+    proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@dataclass
+class FirstView:
+    """What one page load fetched: per response (url, type, gzip bytes), and the hosts contacted."""
+
+    url: str
+    responses: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, _, n in self.responses)
+
+    @property
+    def requests(self) -> int:
+        return len(self.responses)
+
+    def by_type(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, kind, n in self.responses:
+            out[kind] = out.get(kind, 0) + n
+        return out
+
+    def hosts(self) -> set[str]:
+        return {urlsplit(u).netloc for u, _, _ in self.responses}
+
+
+def _kind(url: str, resource_type: str) -> str:
+    path = urlsplit(url).path
+    if resource_type == "document" or path.endswith((".html", "/")):
+        return "html"
+    if path.endswith(".css"):
+        return "css"
+    if path.endswith(".js"):
+        return "js"
+    if path.endswith(".json"):
+        return "json"
+    if path.endswith((".svg", ".png", ".jpg", ".webp", ".ico")):
+        return "img"
+    if path.endswith((".woff2", ".woff", ".ttf")):
+        return "font"
+    return "other"
+
+
+def first_view(browser: object, url: str, width: int = 360, settle_ms: int = 1000) -> FirstView:
+    """Load ``url`` in a fresh context (empty cache, no service worker) and gzip (level 6) every response body.
+
+    Waits for the network to be idle, then ``settle_ms`` more, so what loads right after the first paint
+    (deferred scripts, lazy data) is counted too. Bytes are deterministic: they do not depend on the server.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 740}, service_workers="block")
+    page = context.new_page()
+    seen: list[object] = []
+    page.on("response", lambda r: seen.append(r))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(settle_ms)
+    view = FirstView(url)
+    for response in seen:
+        try:
+            body = response.body()
+        except Exception:  # redirects have no body
+            body = b""
+        size = len(gzip.compress(body, 6)) if body else 0
+        view.responses.append((response.url, _kind(response.url, response.request.resource_type), size))
+    context.close()
+    return view

@@ -1,0 +1,49 @@
+"""Byte budgets for a cheap phone on a weak signal, measured in real Chromium (gzip level 6 of every body).
+
+Home page first view ≤ 70 KB, calculator page ≤ 85 KB (a plain Material site loads 97 KB on its home page),
+counting what loads right after the first paint; no request to any host but the site's own.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts.webserve import first_view
+
+BUDGETS = {  # page → bytes (gzip), 1 KB = 1000 bytes
+    "": 70_000,
+    "en/": 70_000,
+    "tinh-muc-dong/": 85_000,
+    "en/tinh-muc-dong/": 85_000,
+}
+
+
+@pytest.mark.parametrize("path", list(BUDGETS))
+def test_first_view_within_budget(browser: object, base_url: str, path: str) -> None:
+    view = first_view(browser, base_url + path)
+    detail = ", ".join(f"{kind} {n / 1000:.1f} KB" for kind, n in sorted(view.by_type().items()))
+    print(f"/{path}: {view.total / 1000:.1f} KB in {view.requests} requests ({detail})")
+    assert view.total <= BUDGETS[path], (
+        f"/{path} loads {view.total / 1000:.1f} KB gzip on first view (budget {BUDGETS[path] / 1000:.0f} KB): {detail}; "
+        f"largest: {sorted(view.responses, key=lambda r: -r[2])[:4]}"
+    )
+    own = urlsplit(base_url).netloc
+    assert view.hosts() == {own}, f"/{path} contacts other hosts: {sorted(view.hosts() - {own})}"
+
+
+def test_search_assets_wait_until_search_is_opened(browser: object, base_url: str) -> None:
+    """The search worker and index are not fetched on page load, and are fetched (and work) once search is opened."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(base_url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in urls if "search_index.json" in u or "/workers/search" in u], urls
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("bhxh")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert [u for u in urls if "search_index.json" in u], "opening search did not fetch the index"
+    context.close()
