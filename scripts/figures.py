@@ -108,6 +108,8 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
         add(f"pension_start_rate.{sex}", tiers[0]["rate"], "percent", "pension_rate")
         add(f"pension_full_years.{sex}", _years_to_max(tiers, rule["max_rate"]), "count", "pension_rate")
         add(f"pension_step.{sex}", tiers[-1]["step"], "percent", "pension_rate")
+        # Illustration only: the first pension of someone whose average income is the lowest income basis.
+        add(f"pension_example.{sex}", round(tiers[0]["rate"] * floor), "money", "pension_rate", "income_floor")
     add("pension_male_tier2_years", rule["male"][-1]["from_years"], "count", "pension_rate")
     add("pension_male_tier2_rate", rule["male"][-1]["rate"], "percent", "pension_rate")
     add("pension_male_tier1_step", rule["male"][0]["step"], "percent", "pension_rate")

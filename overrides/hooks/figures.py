@@ -22,7 +22,7 @@ from scripts.calc import contribution
 from scripts.errors import DataError
 from scripts.figures import Figure, FigureSet, build_date, compute
 from scripts.office import load_national, load_office
-from scripts.policy import GROUPS, Policy, load_policy
+from scripts.policy import GROUPS, Entry, Parameter, Policy, load_policy
 
 LEGAL_PAGE = "can-cu-phap-ly.md"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
@@ -102,6 +102,7 @@ def context(lang: str, on: dt.date | None = None) -> dict[str, Any]:
         "income_table": lambda *incomes: income_table(lang, on, incomes),
         "figure": lambda name: render(figures.get(name), lang),
         "has": lambda name: name in figures.figures,
+        "retirement_age": lambda sex: retirement_age(figures, sex, lang),
         "points_by_commune": lambda: points_by_commune(lang),
         "local_offices": lambda: local_offices(lang),
         "legal_documents": lambda: legal_documents(policy, lang),
@@ -111,9 +112,11 @@ def context(lang: str, on: dt.date | None = None) -> dict[str, Any]:
 
 def render(figure: Figure, lang: str) -> str:
     text = figure.text(lang)
-    if figure.confirmed:
-        return text
-    return f"{text} [({TEXT[lang]['unconfirmed']})]({LEGAL_PAGE}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}"
+    return text if figure.confirmed else text + _unconfirmed_link(lang)
+
+
+def _unconfirmed_link(lang: str) -> str:
+    return f" [({TEXT[lang]['unconfirmed']})]({LEGAL_PAGE}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}"
 
 
 class _Namespace:
@@ -180,6 +183,17 @@ def _income(figures: FigureSet, spec: int | str) -> int:
     return int(factor.strip() or 1) * int(figures.get(name.strip()).value)
 
 
+def retirement_age(figures: FigureSet, sex: str, lang: str) -> str:
+    """The retirement age required this year: ``61 tuổi 6 tháng`` / ``61 years 6 months`` (no "0 tháng")."""
+    years = figures.get(f"retirement_age_years.{sex}")
+    months = figures.get(f"retirement_age_months.{sex}")
+    words = ("tuổi", "tháng") if lang == "vi" else ("years", "months")
+    text = f"{years.text(lang)} {words[0]}"
+    if months.value:
+        text += f" {months.text(lang)} {words[1]}"
+    return text if years.confirmed else text + _unconfirmed_link(lang)
+
+
 def _phone_link(phone: str, tel: str) -> str:
     return f"[{phone}](tel:{tel})"
 
@@ -216,8 +230,10 @@ def local_offices(lang: str) -> str:
     return "\n".join(out)
 
 
-def _value_text(unit: str, value: Any, lang: str) -> str | None:
+def _value_text(key: str, unit: str, value: Any, lang: str) -> str | None:
     """A plain value for the simple units; ``None`` for structured ones (tables of rates, schedules)."""
+    if key.endswith("_age"):
+        return fmt.number(value, lang) + (" tuổi" if lang == "vi" else " years of age")
     if unit == "vnd":
         return fmt.money(int(value), lang)
     if unit == "rate":
@@ -230,7 +246,15 @@ def _value_text(unit: str, value: Any, lang: str) -> str | None:
     return None
 
 
-def _period(entry: Any, lang: str) -> str:
+def _shown(param: Parameter, entry: Entry, lang: str) -> str:
+    """``: 1.500.000 đồng`` after a parameter label (labels that end with a colon get no second one)."""
+    value = _value_text(param.key, param.unit, entry.value, lang)
+    if not value:
+        return ""
+    return f" {value}" if param.label[lang].endswith(":") else f": {value}"
+
+
+def _period(entry: Entry, lang: str) -> str:
     t = TEXT[lang]
     text = f"{t['since']} {fmt.date(entry.effective_from, lang)}"
     if entry.effective_to:
@@ -243,7 +267,8 @@ def legal_documents(policy: Policy, lang: str) -> str:
     t = TEXT[lang]
     out = []
     for key, doc in policy.documents.items():
-        out.append(f"### {doc.kind[lang]} {doc.number}\n")
+        number = "" if doc.number.strip() in ("", "-", "—") else f" {doc.number}"
+        out.append(f"### {doc.kind[lang]}{number}\n")
         dates = []
         if doc.signed:
             dates.append(f"{t['signed']} {fmt.date(doc.signed, lang)}")
@@ -258,8 +283,7 @@ def legal_documents(policy: Policy, lang: str) -> str:
             for entry in param.entries:
                 if entry.source != key:
                     continue
-                value = _value_text(param.unit, entry.value, lang)
-                shown = f": {value}" if value else ""
+                shown = _shown(param, entry, lang)
                 flag = "" if entry.confirmed else f" ({t['unconfirmed']})"
                 cites.append(f"- {param.label[lang]}{shown}, {_period(entry, lang)} — {entry.article}{flag}")
         if cites:
@@ -277,8 +301,7 @@ def unconfirmed_list(policy: Policy, on: dt.date, lang: str) -> str:
         for entry in param.entries:
             if entry.confirmed or (entry.effective_to and entry.effective_to < on):
                 continue
-            value = _value_text(param.unit, entry.value, lang)
-            shown = f": {value}" if value else ""
+            shown = _shown(param, entry, lang)
             doc = policy.documents[entry.source]
             note = f" {entry.note[lang]}" if entry.note else ""
             out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({doc.number}).{note}")
