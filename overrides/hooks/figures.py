@@ -232,7 +232,7 @@ def local_offices(lang: str) -> str:
 
 def _value_text(key: str, unit: str, value: Any, lang: str) -> str | None:
     """A plain value for the simple units; ``None`` for structured ones (tables of rates, schedules)."""
-    if key.endswith("_age"):
+    if key.endswith("_age") and unit == "years":
         return fmt.number(value, lang) + (" tuổi" if lang == "vi" else " years of age")
     if unit == "vnd":
         return fmt.money(int(value), lang)
