@@ -128,8 +128,9 @@ def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dic
         url = place.short_url(site_url)
         qr.write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
         qr.write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
-        full = place.full_url(site_url)
-        page = SHORT_PAGE.format(url=html.escape(full), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
+        # Relative, so the forward also works on a preview server or a mirror; it resolves to place.full_url(site_url).
+        forward = "../../" + place.full_url(site_url)[len(site_url):]
+        page = SHORT_PAGE.format(url=html.escape(forward), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
         qr.write_atomic(out / place.short_path() / "index.html", page)
     for path in sorted(site_pages()):
         slug = page_slug(path)

@@ -1,0 +1,134 @@
+"""Printed material and QR codes in the site: ``in-an/`` (PDFs, previews, QR codes) and the short paths ``q/<code>/``.
+
+Everything is rendered by ``scripts.printing.build.ensure`` into ``.cache/print/<hash of inputs>/``; an
+unchanged rebuild renders nothing. The files are added to MkDocs's ``Files`` as generated files, so links
+from the pages to the PDFs are checked by the strict build like any other link.
+
+Two pages get generated Markdown: a line ``<!-- print:schedule -->`` in the campaign schedule page and
+``<!-- print:places -->`` / ``<!-- print:page-qr -->`` in the printed-materials page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from scripts import fmt
+from scripts.campaigns import KINDS, Campaign, CampaignPlace, Campaigns, load_campaigns, site_pages
+from scripts.errors import DataError
+from scripts.figures import build_date
+from scripts.printing.build import PRINT_DIR, ensure, page_slug
+
+MARKERS = ("<!-- print:schedule -->", "<!-- print:places -->", "<!-- print:page-qr -->")
+KIND_EN = {"market": "Market", "commune": "Commune", "post_office": "Post office"}
+
+
+# -------------------------------------------------------------------------------------------------
+# Hooks
+# -------------------------------------------------------------------------------------------------
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has sorted the pages by language: these files are language-neutral
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    try:
+        folder, _rendered = ensure(build_date())
+    except (DataError, ValueError) as exc:
+        raise PluginError(str(exc)) from None
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            uri = path.relative_to(folder).as_posix()
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not any(m in markdown for m in MARKERS):
+        return markdown
+    lang = "en" if page.file.src_uri.startswith("en/") else "vi"
+    try:
+        campaigns = load_campaigns()
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    on = build_date()
+    markdown = markdown.replace(MARKERS[0], schedule(campaigns, lang, on))
+    markdown = markdown.replace(MARKERS[1], places_table(campaigns, lang))
+    return markdown.replace(MARKERS[2], page_qr_table(lang))
+
+
+# -------------------------------------------------------------------------------------------------
+# Helper functions
+# -------------------------------------------------------------------------------------------------
+
+T = {
+    "vi": {"upcoming": "Sắp diễn ra", "current": "Đang diễn ra", "past": "Đã qua", "cols": ("Nơi", "Xã, phường", "Ngày", "Mã QR"),
+           "none_up": "Hiện chưa có đợt tuyên truyền nào sắp tới.", "past_h": "Các đợt đã qua", "poster": "áp phích",
+           "leaflet": "tờ gấp", "page": "Trang", "qr_cols": ("Trang", "Mã QR (in)", "Mã QR (màn hình, Zalo)")},
+    "en": {"upcoming": "Coming up", "current": "Under way", "past": "Past", "cols": ("Place", "Commune", "Days", "QR code"),
+           "none_up": "No campaign is planned at the moment.", "past_h": "Past campaigns", "poster": "poster",
+           "leaflet": "leaflet", "page": "Page", "qr_cols": ("Page", "QR code (print)", "QR code (screens, Zalo)")},
+}
+
+
+def _link(lang: str, target: str) -> str:
+    """A Markdown link target from ``docs/<lang>/<page>.md`` to a site-root file."""
+    return f"../{target}"
+
+
+def _campaign_block(c: Campaign, places: list[CampaignPlace], lang: str, on: dt.date) -> str:
+    t = T[lang]
+    dates = f"{fmt.date(c.start, lang)} – {fmt.date(c.end, lang)}"
+    lines = [f"### {c.name[lang]}", "", f"**{t[c.status(on)]}** · {dates}", ""]
+    lines += [f"| {' | '.join(t['cols'])} |", "|---|---|---|---|"]
+    for p in places:
+        days = ", ".join(fmt.date(d, lang) for d in p.days)
+        kind = KINDS[p.kind] if lang == "vi" else KIND_EN[p.kind]
+        qr_link = (f"[PNG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.png')}) · [SVG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.svg')}) · "
+                   f"[{t['poster']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-ap-phich.pdf')}) · "
+                   f"[{t['leaflet']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-to-gap-ba.pdf')})")
+        lines.append(f"| {p.name} ({kind}) | {p.commune} | {days} | {qr_link} |")
+    return "\n".join(lines) + "\n"
+
+
+def schedule(campaigns: Campaigns, lang: str, on: dt.date) -> str:
+    """Upcoming and current campaigns first (soonest first), past ones below (latest first)."""
+    t = T[lang]
+    by_campaign = {c.id: [p for p in campaigns.places if p.campaign.id == c.id] for c in campaigns.campaigns}
+    ahead = sorted((c for c in campaigns.campaigns if c.status(on) != "past"), key=lambda c: c.start)
+    past = sorted((c for c in campaigns.campaigns if c.status(on) == "past"), key=lambda c: c.start, reverse=True)
+    out = [_campaign_block(c, by_campaign[c.id], lang, on) for c in ahead] or [t["none_up"] + "\n"]
+    if past:
+        out.append(f"## {t['past_h']}\n")
+        out += [_campaign_block(c, by_campaign[c.id], lang, on) for c in past]
+    return "\n".join(out)
+
+
+def places_table(campaigns: Campaigns, lang: str) -> str:
+    t = T[lang]
+    lines = [f"| {t['cols'][0]} | {t['cols'][3]} |", "|---|---|"]
+    for p in campaigns.places:
+        lines.append(f"| {p.name} — {p.campaign.name[lang]} | "
+                     f"[{t['leaflet']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-to-gap-ba.pdf')}) · "
+                     f"[{t['poster']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-ap-phich.pdf')}) · "
+                     f"[PNG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.png')}) · [SVG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.svg')}) |")
+    return "\n".join(lines) + "\n"
+
+
+def page_qr_table(lang: str) -> str:
+    """One row per public page of this language."""
+    t = T[lang]
+    lines = [f"| {' | '.join(t['qr_cols'])} |", "|---|---|---|"]
+    for path in sorted(site_pages()):
+        if path.startswith("en/") != (lang == "en"):
+            continue
+        slug = page_slug(path)
+        shown = "/" + path
+        lines.append(f"| `{shown}` | [SVG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.svg')}) "
+                     f"| [PNG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.png')}) |")
+    return "\n".join(lines) + "\n"
+
