@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,8 +66,19 @@ class BuildError(Exception):
     """The site could not be built; the message holds MkDocs's own error lines."""
 
 
+LEVEL_RE = re.compile(r"^(ERROR|WARNING)\s+-\s+")
+NOISE = ("Aborted with", "Error reading page", "Aborted with a BuildError")
+
+
 def _mkdocs_errors(output: str) -> str:
-    keep = [ln for ln in output.splitlines() if ln.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    """MkDocs's error and warning lines without the log-level prefix and the generic wrappers."""
+    keep = []
+    for line in output.splitlines():
+        if not line.startswith(("ERROR", "WARNING", "Error")):
+            continue
+        text = LEVEL_RE.sub("", line).strip()
+        if text and not text.startswith(NOISE) and text not in keep:
+            keep.append(text)
     return "\n".join(keep) or output[-3000:]
 
 

@@ -1,0 +1,226 @@
+"""Bad input from the office stops the build with a message a content editor can act on.
+
+Each case runs the real build (``python -m scripts.build``) on a temporary copy of the project, so
+``docs/`` of the working tree is never touched. Every case checks three things: the build fails, the
+message names the file and the key or line, and the previous ``site/`` is left exactly as it was,
+with no temporary folder beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SKIP = {".venv", "site", ".git", "node_modules", ".ruff_cache", ".pytest_cache", "__pycache__"}
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def build(self, **env: str) -> subprocess.CompletedProcess[str]:
+        run_env = {**os.environ, "PYTHONPATH": str(self.root), "NO_MKDOCS_2_WARNING": "1", **env}
+        run_env.pop("DATA_DIR", None) if "DATA_DIR" not in env else None
+        return subprocess.run([sys.executable, "-m", "scripts.build"], cwd=self.root, env=run_env,
+                              capture_output=True, text=True, timeout=300)
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {p.relative_to(self.site).as_posix(): p.read_bytes() for p in sorted(self.site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the project with a good build in its ``site/``."""
+    root = tmp_path_factory.mktemp("project") / "main"
+    shutil.copytree(ROOT, root, ignore=lambda d, names: [n for n in names if n in SKIP])
+    proj = Project(root)
+    proc = proj.build()
+    assert proc.returncode == 0, proc.stderr
+    return proj
+
+
+@pytest.fixture
+def edit(project: Project) -> Iterator[callable]:
+    """Change files of the copy for one test; every change is undone afterwards."""
+    saved: dict[Path, str | None] = {}
+
+    def change(rel: str, text: str | None) -> Path:
+        path = project.root / rel
+        if path not in saved:
+            saved[path] = path.read_text(encoding="utf-8") if path.exists() else None
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    yield change
+    for path, text in saved.items():
+        if text is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+def assert_refused(project: Project, before: dict[str, bytes], proc: subprocess.CompletedProcess[str], *needles: str) -> str:
+    """The build failed, printed a short message naming every needle, and left ``site/`` untouched."""
+    assert proc.returncode != 0, "the build should have stopped"
+    message = proc.stderr
+    assert "Traceback" not in message, message
+    for needle in needles:
+        assert re.search(needle, message), f"{needle!r} not in:\n{message}"
+    assert len(message.splitlines()) <= 6, f"the message should be short:\n{message}"
+    assert project.snapshot() == before, "site/ changed although the build failed"
+    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".site")]
+    assert leftovers == [], f"temporary folders left behind: {leftovers}"
+    return message
+
+
+def test_malformed_yaml_names_file_and_line(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    path = project.root / "data" / "office.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, ln in enumerate(lines) if ln.startswith("site_url:"))
+    lines[bad] = "site_url: https://new.example.vn/ hours: 7:30"  # a second "key: value" on the same line
+    edit("data/office.yml", "\n".join(lines) + "\n")
+    msg = assert_refused(project, before, project.build(), r"office\.yml", r"line \d+|office\.yml:\d+")
+    number = int(re.search(r"office\.yml:(\d+)|line (\d+)", msg).group(1) or re.search(r"line (\d+)", msg).group(1))
+    assert abs(number - (bad + 1)) <= 1, f"line {number} reported, the mistake is on line {bad + 1}"
+
+
+def test_unknown_key_names_file_and_key(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    text = (project.root / "data" / "office.yml").read_text(encoding="utf-8")
+    edit("data/office.yml", text.replace("site_url:", "site_adress: x\nsite_url:", 1))
+    assert_refused(project, before, project.build(), r"office\.yml", "site_adress", "unknown key")
+
+
+def test_missing_translation_names_the_missing_file(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    edit("docs/vi/trang-moi.md", "# Trang mới\n\nNội dung.\n")
+    assert_refused(project, before, project.build(), r"docs/en/trang-moi\.md", "translation")
+
+
+def test_unknown_figure_names_page_and_line(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    page = project.root / "docs" / "vi" / "phuong-thuc-dong.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    line = text.count("\n") + 3
+    edit("docs/vi/phuong-thuc-dong.md", text + "\n\nBạn đóng {{ f.nope }} mỗi tháng.\n")
+    assert_refused(project, before, project.build(), rf"phuong-thuc-dong\.md:{line}\b", "nope")
+
+
+def test_figure_outside_the_policy_range(project: Project, edit: callable) -> None:
+    """An income below the floor (the rural poverty line) cannot be in a table of contributions."""
+    before = project.snapshot()
+    page = project.root / "docs" / "vi" / "phuong-thuc-dong.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    line = text.count("\n") + 3
+    edit("docs/vi/phuong-thuc-dong.md", text + "\n\n{{ income_table(1000) }}\n")
+    assert_refused(project, before, project.build(), rf"phuong-thuc-dong\.md:{line}\b", "1000", "outside")
+
+
+def test_broken_internal_link_names_page_and_target(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    text = (project.root / "docs" / "vi" / "hoi-dap.md").read_text(encoding="utf-8")
+    edit("docs/vi/hoi-dap.md", text + "\nXem [trang cũ](trang-khong-co.md).\n")
+    assert_refused(project, before, project.build(), r"hoi-dap\.md", r"trang-khong-co\.md")
+
+
+def test_broken_anchor_names_page_and_anchor(project: Project, edit: callable) -> None:
+    before = project.snapshot()
+    text = (project.root / "docs" / "vi" / "hoi-dap.md").read_text(encoding="utf-8")
+    edit("docs/vi/hoi-dap.md", text + "\nXem [mục này](quyen-loi.md#muc-khong-co).\n")
+    assert_refused(project, before, project.build(), r"hoi-dap\.md", "muc-khong-co")
+
+
+def test_production_build_refuses_sample_data(project: Project) -> None:
+    before = project.snapshot()
+    assert_refused(project, before, project.build(PRODUCTION="1"), r"office\.yml", "sample", "sample: false")
+
+
+def test_data_dir_is_honoured_by_the_build(project: Project, tmp_path: Path) -> None:
+    """DATA_DIR points the build (and make check-data) at another folder: its mistakes are reported."""
+    data = tmp_path / "data"
+    shutil.copytree(project.root / "data", data)
+    text = (data / "policy.yml").read_text(encoding="utf-8")
+    (data / "policy.yml").write_text(text + "\nthis is: [not closed\n", encoding="utf-8")
+    before = project.snapshot()
+    assert_refused(project, before, project.build(DATA_DIR=str(data)), re.escape(str(data / "policy.yml")) + r"|policy\.yml")
+
+
+OTHER_OFFICE = """\
+sample: false
+office:
+  name: {vi: "Bảo hiểm xã hội tỉnh Lào Cai", en: "Lao Cai Provincial Social Insurance"}
+  short_name: {vi: "BHXH tỉnh Lào Cai", en: "Lao Cai Social Insurance"}
+  province: "Lào Cai"
+  address: "Số 9 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai"
+  phone: "0214 3840 111"
+  hours: {vi: "Sáng 7:00–11:00, chiều 13:30–16:30, thứ Hai đến thứ Sáu", en: "7:00–11:00 and 13:30–16:30, Monday to Friday"}
+site_url: "https://bhxhtn.laocai.test/"
+social:
+  - {name: "Facebook", url: "https://www.facebook.com/bhxh.laocai.test"}
+local_offices:
+  - name: "BHXH cơ sở Bát Xát"
+    communes: ["Xã Bát Xát", "Xã Quang Kim"]
+    address: "Khu 3, xã Bát Xát"
+    phone: "0214 3883 222"
+    hours: {vi: "Thứ Hai đến thứ Sáu", en: "Monday to Friday"}
+collection_points:
+  - name: "Bưu điện xã Quang Kim"
+    kind: post_office
+    commune: "Xã Quang Kim"
+    address: "Thôn Quang Kim, xã Quang Kim"
+    phone: "0214 3883 333"
+    hours: {vi: "Hằng ngày 7:00–17:00", en: "Daily 7:00–17:00"}
+"""
+
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".svg", ".webmanifest", ".map", ".ics", ".vcf"}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_other_office_build_has_nothing_of_the_sample(tmp_path: Path) -> None:
+    import yaml
+
+    from tests.conftest import build_variant
+
+    sample = yaml.safe_load((ROOT / "data" / "office.yml").read_text(encoding="utf-8"))
+    assert sample["sample"] is True, "this test compares against the shipped sample office"
+    needles = {s for s in _strings({k: v for k, v in sample.items() if k != "sample"}) if len(s) >= 6}
+    needles -= {s for s in needles if s in OTHER_OFFICE}  # e.g. the kind "post_office"
+    needles |= {re.sub(r"\D", "", s) for s in needles if re.fullmatch(r"[\d .]+", s)}  # tel: links drop spaces
+    needles |= {"Dữ liệu mẫu", "(mẫu)", "(sample)", sample["site_url"].split("//", 1)[1].rstrip("/")}
+    out = build_variant(tmp_path / "site", data_changes={"office.yml": OTHER_OFFICE})
+    files = [p for p in out.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES]
+    assert len(files) > 20
+    found = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(out)}: {n!r}" for n in needles if n in text]
+    assert found == [], "sample office data in a build for another office:\n" + "\n".join(found[:30])
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Lào Cai" in home or "bhxhtn.laocai.test" in home
