@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from scripts.paths import CACHE
 from scripts.printing.fonts import font_path
 
 WIDTH, HEIGHT = 1200, 630
-RENDERER_VERSION = "3"  # bump when the drawing changes: every cached image is then redrawn
+RENDERER_VERSION = "5"  # bump when the drawing changes: every cached image is then redrawn
 FORMAT = "PNG"  # measured: PNG 30–45 KB with flat colours; JPEG q85 is larger and blurs the letters
 
 BACKGROUND = (11, 83, 148)  # --md-primary-fg-color
@@ -40,9 +41,9 @@ FIGURE_BG = (255, 214, 102)  # warm yellow, dark text on it: contrast 12:1
 FIGURE_FG = (7, 40, 72)
 
 MARGIN = 72
-TITLE_TOP = 150
+TITLE_TOP = 140
 TITLE_BOTTOM_WITH_FIGURE = 430
-TITLE_BOTTOM = 520
+TITLE_BOTTOM = 560
 TITLE_SIZES = (76, 70, 64, 58, 52, 48, 44, 40)
 TITLE_MAX_LINES = 4
 
@@ -79,11 +80,13 @@ def _font(weight: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(weight)), size)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """Greedy word wrap by measured width. A single word wider than ``width`` stays alone on its line."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in text.split(" "):
+        if not word:
+            continue
         candidate = f"{line} {word}".strip()
         if not line or font.getlength(candidate) <= width:
             line = candidate
@@ -95,12 +98,53 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+def balanced_wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """Lines of even length: the narrowest width that needs no more lines than the greedy wrap at ``width``.
+    A title is cut after a question mark or full stop when each sentence then fits on its own lines
+    ("BHXH tự nguyện là gì? / Ai được tham gia?" rather than "… là gì? Ai / được tham gia?")."""
+    sentences = [s for s in _SENTENCE.split(text.strip(" ")) if s]
+    if len(sentences) > 1:
+        lines = [ln for s in sentences for ln in balanced_wrap(s, font, width)]
+        if len(lines) <= len(wrap(text, font, width)) + 1 and all(font.getlength(ln) <= width for ln in lines):
+            return lines
+    greedy = wrap(text, font, width)
+    if len(greedy) < 2:
+        return greedy
+    lo, hi = max(font.getlength(w) for w in text.split(" ") if w), width
+    while hi - lo > 2:
+        mid = (lo + hi) / 2
+        if len(wrap(text, font, mid)) <= len(greedy):
+            hi = mid
+        else:
+            lo = mid
+    return wrap(text, font, hi)
+
+
+_SENTENCE = re.compile(r"(?<=[?.!:])\s+")
+NBSP = "\u00a0"
+# Two-syllable Vietnamese words that a line break must not split ("tham / gia" reads as two words).
+KEEP_TOGETHER = (
+    "bảo hiểm", "xã hội", "tự nguyện", "tham gia", "lương hưu", "nhà nước", "hỗ trợ", "mức đóng", "đăng ký",
+    "nộp tiền", "đóng tiền", "thu nhập", "quyền lợi", "căn cứ", "pháp lý", "điểm thu", "liên hệ", "hỏi đáp",
+    "tài liệu", "chia sẻ", "công cụ", "tuyên truyền", "phương thức", "dân tộc", "thiểu số", "đặc khu", "xã đảo",
+    "khó khăn", "hướng dẫn", "người dân", "trợ cấp", "mai táng", "tử tuất", "thai sản", "hộ nghèo", "cận nghèo",
+    "y tế", "bưu điện", "đại lý", "cơ sở", "hằng tháng", "một lần", "Thái Nguyên",
+)
+_KEEP = re.compile("|".join(rf"(?<!\w){re.escape(w).replace(' ', ' +')}(?!\w)" for w in KEEP_TOGETHER), re.IGNORECASE)
+
+
+def glue(text: str) -> str:
+    """Join the syllables of known two-syllable words with a no-break space."""
+    return _KEEP.sub(lambda m: NBSP.join(m.group(0).split()), " ".join(text.split()))
+
+
 def fit_title(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str], int]:
     """The largest title size whose wrapped lines fit in ``width`` × ``height``; the smallest size is then
     truncated with an ellipsis (only a title of several dozen words gets there)."""
+    title = glue(title)
     for size in TITLE_SIZES:
         font = _font(700, size)
-        lines = wrap(title, font, width)
+        lines = balanced_wrap(title, font, width)
         step = round(size * 1.22)
         fits_width = all(font.getlength(ln) <= width for ln in lines)
         if len(lines) <= TITLE_MAX_LINES and len(lines) * step <= height and fits_width:
@@ -129,9 +173,11 @@ def draw(card: ShareCard) -> Image.Image:
     # Title, wrapped and shrunk to fit.
     bottom = TITLE_BOTTOM_WITH_FIGURE if card.figure else TITLE_BOTTOM
     font, lines, step = fit_title(card.title, WIDTH - 2 * MARGIN, bottom - TITLE_TOP)
-    y = TITLE_TOP
+    # Centred vertically in its box, so a short title does not leave an empty lower half.
+    block = len(lines) * step - (step - font.size)
+    y = TITLE_TOP + max(0, (bottom - TITLE_TOP - block) // 2)
     for line in lines:
-        d.text((MARGIN, y), line, font=font, fill=WHITE, anchor="la")
+        d.text((MARGIN, y), line.replace(NBSP, " "), font=font, fill=WHITE, anchor="la")
         y += step
     # Key figure in a yellow pill.
     if card.figure:
