@@ -303,8 +303,9 @@ def unconfirmed_list(policy: Policy, on: dt.date, lang: str) -> str:
                 continue
             shown = _shown(param, entry, lang)
             doc = policy.documents[entry.source]
+            ref = doc.number if doc.number.strip() not in ("", "-", "—") else doc.kind[lang]
             note = f" {entry.note[lang]}" if entry.note else ""
-            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({doc.number}).{note}")
+            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({ref}).{note}")
     return "\n".join(out) if out else t["no_unconfirmed"]
 
 
