@@ -30,7 +30,7 @@ from scripts.paths import CACHE
 from scripts.printing.fonts import font_path
 
 WIDTH, HEIGHT = 1200, 630
-RENDERER_VERSION = "5"  # bump when the drawing changes: every cached image is then redrawn
+RENDERER_VERSION = "7"  # bump when the drawing changes: every cached image is then redrawn
 FORMAT = "PNG"  # measured: PNG 30–45 KB with flat colours; JPEG q85 is larger and blurs the letters
 
 BACKGROUND = (11, 83, 148)  # --md-primary-fg-color
@@ -80,13 +80,26 @@ def _font(weight: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(weight)), size)
 
 
+def _split_long(word: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """A word wider than the line, cut into pieces that fit (a pasted URL or a typo without spaces)."""
+    if font.getlength(word) <= width:
+        return [word]
+    pieces, piece = [], ""
+    for ch in word:
+        if piece and font.getlength(piece + ch) > width:
+            pieces.append(piece)
+            piece = ch
+        else:
+            piece += ch
+    return [*pieces, piece] if piece else pieces
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """Greedy word wrap by measured width. A single word wider than ``width`` stays alone on its line."""
+    """Greedy word wrap by measured width; a word wider than the line is cut."""
     lines: list[str] = []
     line = ""
-    for word in text.split(" "):
-        if not word:
-            continue
+    words = [p for w in text.split(" ") if w for p in _split_long(w, font, width)]
+    for word in words:
         candidate = f"{line} {word}".strip()
         if not line or font.getlength(candidate) <= width:
             line = candidate
@@ -110,7 +123,7 @@ def balanced_wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list
     greedy = wrap(text, font, width)
     if len(greedy) < 2:
         return greedy
-    lo, hi = max(font.getlength(w) for w in text.split(" ") if w), width
+    lo, hi = min(width, max(font.getlength(w) for w in text.split(" ") if w)), width
     while hi - lo > 2:
         mid = (lo + hi) / 2
         if len(wrap(text, font, mid)) <= len(greedy):
@@ -124,7 +137,7 @@ _SENTENCE = re.compile(r"(?<=[?.!:])\s+")
 NBSP = "\u00a0"
 # Two-syllable Vietnamese words that a line break must not split ("tham / gia" reads as two words).
 KEEP_TOGETHER = (
-    "bảo hiểm", "xã hội", "tự nguyện", "tham gia", "lương hưu", "nhà nước", "hỗ trợ", "mức đóng", "đăng ký",
+    "BHXH tự nguyện", "bảo hiểm", "xã hội", "tự nguyện", "tham gia", "lương hưu", "nhà nước", "hỗ trợ", "mức đóng", "đăng ký",
     "nộp tiền", "đóng tiền", "thu nhập", "quyền lợi", "căn cứ", "pháp lý", "điểm thu", "liên hệ", "hỏi đáp",
     "tài liệu", "chia sẻ", "công cụ", "tuyên truyền", "phương thức", "dân tộc", "thiểu số", "đặc khu", "xã đảo",
     "khó khăn", "hướng dẫn", "người dân", "trợ cấp", "mai táng", "tử tuất", "thai sản", "hộ nghèo", "cận nghèo",
