@@ -6,6 +6,8 @@ Shared by ``tests/test_nginx.py``, ``tests/test_budgets.py`` and ``scripts/bench
 from __future__ import annotations
 
 import gzip
+import os
+import pwd
 import re
 import shutil
 import socket
@@ -39,7 +41,10 @@ def nginx_test_config(site: Path, port: int, tmp: Path) -> str:
     for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / t).mkdir(exist_ok=True)
     temps = "\n".join(f"    {t}_temp_path {tmp / t};" for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # As root, nginx's workers would run as "nobody" and could not read a site under a private temp folder.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
     return f"""daemon off;
+{user}
 worker_processes 1;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;

@@ -1,0 +1,103 @@
+"""Offline after one visit, and no stale legal figures after a new build (service worker from overrides/hooks/offline.py).
+
+Real Chromium, real service worker. "Offline" is both Chromium's offline mode and the server being shut down,
+so a page that loads can only come from the worker's cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+from scripts.fmt import money
+from scripts.paths import DATA
+from tests.conftest import _QuietHandler, build_variant
+
+OLD_FLOOR = "      - value: 1500000\n        effective_from: 2026-01-01\n"
+NEW_FLOOR_VALUE = 1_600_000
+
+
+def _serve_on(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _cache_name(site: Path) -> str:
+    return json.loads(re.search(r"const CACHE = (\"[^\"]+\");", (site / "sw.js").read_text(encoding="utf-8")).group(1))
+
+
+def test_sw_precaches_pages_calculator_and_policy(site_dir: Path) -> None:
+    text = (site_dir / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", text).group(1))
+    for url in ("./", "en/", "tinh-muc-dong/", "en/tinh-muc-dong/", "assets/data/policy.json", "404.html"):
+        assert url in precache, f"sw.js does not precache {url}"
+    pages = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html") if not p.match("q/*/index.html")}
+    missing = {p for p in pages if p.replace("./", "") and p != "./"} - set(precache) - {"./"}
+    assert not {m for m in missing if not m.startswith("q/")}, f"pages not precached: {sorted(missing)}"
+
+
+def test_offline_then_new_build_shows_new_figure(browser: object, site_dir: Path, tmp_path: Path) -> None:
+    policy = (DATA / "policy.yml").read_text(encoding="utf-8")
+    assert OLD_FLOOR in policy, "the 2026 income_floor entry moved: update OLD_FLOOR in this test"
+    old = tmp_path / "old"
+    shutil.copytree(site_dir, old)
+
+    server = _serve_on(old, 0)
+    port = server.server_address[1]
+    base = f"http://127.0.0.1:{port}/"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(base + "tinh-muc-dong/", wait_until="load")
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+        assert page.evaluate("caches.keys()") == [_cache_name(old)]
+
+        # No signal at all: Chromium offline and the server gone.
+        context.set_offline(True)
+        server.shutdown()
+        server.server_close()
+        for path in ("tinh-muc-dong/", "en/tinh-muc-dong/", "", "quyen-loi/"):
+            page.goto(base + path, wait_until="load")
+            assert page.locator("h1").first.is_visible(), f"/{path} did not load offline"
+        policy_json = page.evaluate("fetch('../assets/data/policy.json').then(r => r.json())")
+        assert policy_json, "policy.json is not available offline"
+        if page.locator("[data-calculator] input, form.calculator input").count():
+            page.locator("[data-calculator] input, form.calculator input").first.fill("3000000")
+            page.wait_for_timeout(300)
+            assert re.search(r"\d{1,3}(\.\d{3})+", page.locator("[data-calculator], form.calculator").first.inner_text())
+
+        # A new build with a changed figure, at the same origin; back online.
+        new = build_variant(tmp_path / "new", data_changes={
+            "policy.yml": policy.replace(OLD_FLOOR, OLD_FLOOR.replace("1500000", str(NEW_FLOOR_VALUE)))})
+        shown = money(NEW_FLOOR_VALUE)
+        changed = [p for p in new.rglob("index.html") if shown in p.read_text(encoding="utf-8")
+                   and shown not in (old / p.relative_to(new)).read_text(encoding="utf-8")]
+        assert changed, f"no page of the new build shows {shown}"
+        target = changed[0].parent.relative_to(new).as_posix()
+        target = "" if target == "." else target + "/"
+        page.goto(base + target, wait_until="load")  # offline: the old cached page
+        assert shown not in page.content()
+
+        server = _serve_on(new, port)
+        context.set_offline(False)
+        page.reload(wait_until="load")
+        assert shown in page.content(), f"/{target} still shows the old figure after the new build"
+        live = page.evaluate("fetch('" + base + "assets/data/policy.json').then(r => r.text())")
+        assert str(NEW_FLOOR_VALUE) in live, "policy.json is stale after the new build"
+        # The new worker takes over and deletes the old cache.
+        page.wait_for_function(f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(_cache_name(new))})", timeout=20_000)
+        page.evaluate("1")
+        assert errors == [], errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
