@@ -9,6 +9,8 @@ legal-basis page wherever it appears.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from typing import Any
 
 import jinja2
@@ -143,16 +145,22 @@ class _Namespace:
 def support_table(figures: FigureSet, lang: str) -> str:
     """Markdown table: per group, the support and the lowest and highest monthly payment."""
     t = TEXT[lang]
-    head = "| " + " | ".join(t["cols"]) + " |\n|---|--:|--:|--:|\n"
+    cols = t["cols"]
+    # Three columns, short amounts: the table fits a 360 px screen without sideways scrolling.
+    head = f"| {cols[0]} | {cols[2]} | {cols[3]} |\n|---|--:|--:|\n"
     rows = []
     for g in GROUPS:
-        support = render(figures.get(f"support.{g}"), lang)
+        support = render(replace(figures.get(f"support.{g}"), kind="money_short"), lang)
         rate = figures.get(f"support_rate.{g}").text(lang)
-        rows.append(
-            f"| {t['group'][g]} | {support} ({rate}) | {render(figures.get(f'net_min.{g}'), lang)} "
-            f"| {render(figures.get(f'net_max.{g}'), lang)} |"
-        )
+        low = render(replace(figures.get(f"net_min.{g}"), kind="money_short"), lang)
+        high = render(replace(figures.get(f"net_max.{g}"), kind="money_short"), lang)
+        rows.append(f"| {t['group'][g]}<br><small>{cols[1]}: {_nbsp(support)} ({rate})</small> | {_nbsp(low)} | {_nbsp(high)} |")
     return _wrap(head + "\n".join(rows), "support")
+
+
+def _nbsp(text: str) -> str:
+    """Keep an amount and its unit on one line in narrow table cells (``11.000.000 đ``, ``VND 11,000,000``)."""
+    return re.sub(r"(\d) đ\b", "\\1\u00a0đ", text).replace("VND ", "VND\u00a0")
 
 
 def income_table(lang: str, on: dt.date, incomes: tuple[int | str, ...]) -> str:
