@@ -25,13 +25,15 @@ from scripts.paths import ROOT, SITE
 
 def check_data() -> None:
     """Load and validate every data file once (the hooks reuse the same loaders)."""
+    from scripts.campaigns import load_campaigns
     from scripts.figures import build_date, compute
     from scripts.office import load_national, load_office
     from scripts.policy import load_policy
 
     policy = load_policy()
-    load_office()
+    office = load_office()
     load_national()
+    load_campaigns(office=office)
     compute(policy, build_date())
 
 

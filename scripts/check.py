@@ -1,14 +1,23 @@
-"""``make check-data``: validate ``data/`` and print what is wrong, one actionable line."""
+"""``make check-data``: validate ``data/`` (or ``DATA_DIR``) and print what is wrong, one actionable line."""
+
+from __future__ import annotations
 
 import sys
 
 from scripts.build import check_data
 from scripts.errors import DataError
+from scripts.paths import DATA
 
-if __name__ == "__main__":
+
+def main() -> int:
     try:
         check_data()
     except DataError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    print("data/ is valid.")
+        return 2
+    print(f"{DATA} is valid: policy.yml, office.yml, national.yml, campaigns.yml.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
