@@ -8,9 +8,9 @@ const en = document.documentElement.lang.startsWith('en')
 const T = en
   ? { m: 'a month', cur: (n) => `VND ${sep(n, ',')}`, mo: (y, m) => new Date(Date.UTC(y, m - 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }), day: (iso) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }), unc: 'unconfirmed', pct: (r) => `${+(r * 100).toFixed(2)}%`,
       sentence: (net, sup) => `Each month you pay ${net}; the State pays ${sup}.`, per: (n) => n === 1 ? 'Every month' : `Every ${n} months`, adv: (y) => `${y} years ahead`,
-      due: (d) => `pay by ${d}`, advNote: (r) => `discounted at the fund's monthly rate of ${r}; State support deducted at face value; an estimate`,
+      due: (d) => `pay by ${d}`, advNote: (r, u) => `discounted at the fund's monthly rate of ${r}${u}; State support deducted at face value; an estimate`,
       stale: 'Not calculated: correct the marked field.', load: 'The calculator could not load its data. Use the table below.',
-      copied: 'Link copied.', copyFail: 'Copy the link from the box.', ym: (y, m) => `${y} years${m ? ` ${m} months` : ''}`,
+      copied: 'Link copied.', copyFail: 'Copy the link from the box.', ym: (y, m) => [y ? `${y} years` : '', m || !y ? `${m} months` : ''].join(' ').trim(),
       ret: (mo, age) => `You reach retirement age in ${mo} (${age}). The pension starts the month after.`,
       by: (s) => `If you keep paying until then, you will have ${s} of contributions.`,
       ok: (n) => `You qualify for a pension (at least ${n} years).`,
@@ -21,9 +21,9 @@ const T = en
       months: (n) => `${n} months at once`, age: (y, m) => `age ${y}${m ? ` and ${m} months` : ''}`, bounds: (a, b) => `Lowest ${a}, highest ${b}.`, sex: { male: 'Male', female: 'Female' } }
   : { m: '/tháng', cur: (n) => `${sep(n, '.')} đồng`, mo: (y, m) => `tháng ${m}/${y}`, day: (iso) => iso.split('-').reverse().join('/'), unc: 'chưa xác nhận', pct: (r) => `${+(r * 100).toFixed(2)}%`.replace('.', ','),
       sentence: (net, sup) => `Mỗi tháng bạn đóng ${net}, Nhà nước hỗ trợ ${sup}.`, per: (n) => n === 1 ? 'Mỗi tháng' : `Mỗi lần đóng ${n} tháng`, adv: (y) => `Đóng trước ${y} năm`,
-      due: (d) => `nộp trước ngày ${d}`, advNote: (r) => `chiết khấu theo lãi suất quỹ ${r}/tháng; trừ hỗ trợ theo giá trị danh nghĩa; số ước tính`,
+      due: (d) => `nộp trước ngày ${d}`, advNote: (r, u) => `chiết khấu theo lãi suất quỹ ${r}/tháng${u}; trừ hỗ trợ theo giá trị danh nghĩa; số ước tính`,
       stale: 'Chưa tính được: hãy sửa ô được đánh dấu.', load: 'Không tải được dữ liệu của máy tính. Hãy xem bảng bên dưới.',
-      copied: 'Đã sao chép liên kết.', copyFail: 'Hãy sao chép liên kết trong ô.', ym: (y, m) => `${y} năm${m ? ` ${m} tháng` : ''}`,
+      copied: 'Đã sao chép liên kết.', copyFail: 'Hãy sao chép liên kết trong ô.', ym: (y, m) => [y ? `${y} năm` : '', m || !y ? `${m} tháng` : ''].join(' ').trim(),
       ret: (mo, age) => `Bạn đủ tuổi nghỉ hưu vào ${mo} (${age}). Lương hưu tính từ tháng sau đó.`,
       by: (s) => `Nếu đóng đều đến lúc đó, bạn có ${s} đóng BHXH.`,
       ok: (n) => `Bạn đủ điều kiện hưởng lương hưu (cần ít nhất ${n} năm).`,
@@ -116,7 +116,7 @@ function run () {
     setResult('period-total', p.net)
     q('[data-sentence]').textContent = T.sentence(T.cur(c.net), T.cur(c.support))
     q('[data-period-label]').textContent = periodic ? T.per(months) : T.adv(months / 12)
-    q('[data-period-note]').textContent = periodic ? T.due(T.day(p.deadline)) : T.advNote(T.pct(p.rate) + unc('fund_rate_monthly', date))
+    q('[data-period-note]').textContent = periodic ? T.due(T.day(p.deadline)) : T.advNote(T.pct(p.rate), unc('fund_rate_monthly', date))
     out.dataset.state = 'current'
   } catch (err) {
     fail(out, ['net-month', 'support-month', 'gross-month', 'period-total'], err)
@@ -192,6 +192,7 @@ async function printSheet () {
     const input = n.control || q(`#${n.htmlFor}`)
     let v = input.tagName === 'SELECT' ? input.selectedOptions[0]?.text : input.value
     if (input === el('income')) try { v = T.cur(core.parseIncome(v)) } catch { /* shown as typed */ }
+    if (input === el('date') && v) v = T.day(v)
     return v ? [Object.assign(document.createElement('dt'), { textContent: n.textContent }), Object.assign(document.createElement('dd'), { textContent: v })] : []
   }))
   const docs = [...new Set(['contribution_rate', 'income_floor', 'reference_level', 'support_rates', 'payment_deadlines', 'retirement_age', 'pension_rate']
