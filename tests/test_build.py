@@ -290,3 +290,23 @@ def test_check_data_reports_a_bad_data_dir(tmp_path: Path, command: list[str]) -
     assert bad.returncode != 0
     assert re.search(re.escape(str(data / "office.yml")) + r"(:\d+)?: local_offices\[0\]\.phone", bad.stderr), bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_production_build_refuses_sample_campaigns(tmp_path: Path) -> None:
+    """A real office with the sample campaign plan still left in data/campaigns.yml."""
+    from scripts.build import BuildError
+    from tests.conftest import build_variant
+
+    with pytest.raises(BuildError, match=r"campaigns\.yml: sample: true .*sample: false"):
+        build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
+                      data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS.replace("sample: false", "sample: true")})
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_production_build_with_real_data(tmp_path: Path) -> None:
+    from tests.conftest import build_variant
+
+    out = build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
+                        data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS})
+    assert "Dữ liệu mẫu" not in (out / "index.html").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """Load and validate ``data/`` once per build and wire the office into the MkDocs config.
 
 * ``site_url`` comes from ``data/office.yml`` (one place for local facts).
-* A production build (``PRODUCTION=1``) refuses sample office data.
+* A production build (``PRODUCTION=1``) refuses sample office and campaign data.
 * Every Vietnamese page must have its English twin and the other way round: the build stops and names
   the missing file instead of silently falling back to the other language.
 """
@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from scripts.campaigns import load_campaigns
 from scripts.errors import DataError
 from scripts.figures import build_date, compute
 from scripts.office import load_national, load_office
@@ -35,6 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         policy = load_policy()
         office = load_office()
         national = load_national()
+        campaigns = load_campaigns(office=office)
         today = build_date()
         compute(policy, today)  # every figure must have a value on the build date
     except DataError as exc:
@@ -43,6 +45,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"{office.file}: sample: true — a production build refuses sample data. Replace the sample "
             "office, local offices and collection points with real ones, then write 'sample: false'."
+        )
+    if os.environ.get("PRODUCTION") == "1" and campaigns.sample:
+        raise PluginError(
+            f"{campaigns.file}: sample: true — a production build refuses sample data. Replace the sample "
+            "campaigns and places with your office's plan, then write 'sample: false'."
         )
     config.site_url = office.site_url
     config.extra["office"] = office
