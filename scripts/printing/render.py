@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
-from pypdf import PdfReader, PdfWriter
 
 from scripts import fmt, qr
 from scripts.campaigns import CampaignPlace
@@ -175,31 +174,41 @@ def place_caption(ctx: PrintContext, place: CampaignPlace) -> dict[str, str]:
 def stamp_places(ctx: PrintContext, places: list[CampaignPlace], out_dir: Path) -> dict[str, dict[str, Path]]:
     """Per place: an office-printer tri-fold and an A4 stall poster carrying that place's short-path QR.
 
-    Two base renders + one overlay render, whatever the number of places. Returns ``{code: {kind: path}}``.
+    Two WeasyPrint renders (the shared bases, QR slot and caption left empty) whatever the number of
+    places; then, per place and product, the QR code (vector rectangles) and the caption (glyphs of the
+    same font) are drawn on the first page as an incremental update of the base bytes (see ``stamp.py``).
+    Returns ``{code: {kind: path}}``.
     """
-    base_tri = pdf(html("trifold", ctx))
-    base_poster = pdf(html("poster", ctx))
-    rows = []
-    for p in places:
-        url = p.short_url(ctx.site_url)
-        qr.check_print_size(qr.make(url, qr.MAX_SHORT_VERSION), LEAFLET_QR_MM)
-        cap = place_caption(ctx, p)
-        rows.append({**cap, "qr_svg": qr.svg_inline(url, LEAFLET_QR_MM, qr.MAX_SHORT_VERSION),
-                     "poster_svg": qr.svg_inline(url, POSTER_QR_MM, qr.MAX_SHORT_VERSION)})
-    overlay_html = _env.get_template("overlay.html").render(
-        t=texts(ctx), places=rows, trifold=GEOMETRY["trifold"], poster=GEOMETRY["poster"],
-        font_css=font_face_css(), print_css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
-    )
-    overlay = PdfReader(io.BytesIO(pdf(overlay_html)))
+    from pypdf import PdfWriter
+
+    from scripts.printing import stamp
+    from scripts.printing.fonts import font_path
+
+    bases = {"to-gap-ba": pdf(html("trifold", ctx)), "ap-phich": pdf(html("poster", ctx))}
+    t = texts(ctx)
+    captions = [place_caption(ctx, p) for p in places]
+    every = t["qr_caption"] + "".join(c["addr"] + c["place"] + c["days"] for c in captions)
+    fonts = {"R": stamp.StampFont(font_path(400), every, "PLACER"), "B": stamp.StampFont(font_path(700), every, "PLACEB")}
+    tri, poster = GEOMETRY["trifold"], GEOMETRY["poster"]
     out: dict[str, dict[str, Path]] = {}
-    for i, p in enumerate(places):
+    for p, cap in zip(places, captions, strict=True):
+        code = qr.make(p.short_url(ctx.site_url), qr.MAX_SHORT_VERSION)
+        qr.check_print_size(code, LEAFLET_QR_MM)
         out[p.code] = {}
-        for kind, base, page in (("to-gap-ba", base_tri, 2 * i), ("ap-phich", base_poster, 2 * i + 1)):
-            writer = PdfWriter(clone_from=io.BytesIO(base))
-            target = writer.pages[0]
-            target.merge_page(overlay.pages[page])
-            target.compress_content_streams()
-            writer.add_metadata({"/Title": f"{texts(ctx)['title']} — {p.name}"})
+        for kind, base in bases.items():
+            writer = PdfWriter(io.BytesIO(base), incremental=True)  # append-only update: the base bytes are reused as is
+            trim = writer.pages[0].trimbox
+            origin = (float(trim.left), float(trim.top))
+            if kind == "to-gap-ba":
+                lines = [stamp.Line(t["qr_caption"], "B", 11.5), stamp.Line(cap["addr"], "B", 10.5), stamp.Line(cap["place"], "R", 10.5)]
+                ops = stamp.text_operators(fonts, lines, tri["cap"]["x"], tri["cap"]["y"], tri["cap"]["w"], origin)
+                ops += stamp.qr_operators(code, tri["qr"]["x"], tri["qr"]["y"], tri["qr"]["size"], origin)
+            else:
+                lines = [stamp.Line(cap["addr"], "B", 20), stamp.Line(cap["place"], "B", 16), stamp.Line(cap["days"], "R", 13)]
+                ops = stamp.text_operators(fonts, lines, poster["cap"]["x"], poster["cap"]["y"], poster["cap"]["w"], origin, "center")
+                ops += stamp.qr_operators(code, poster["qr"]["x"], poster["qr"]["y"], poster["qr"]["size"], origin)
+            refs = {name: f.embed(writer) for name, f in fonts.items()}
+            stamp.stamp_page(writer, 0, refs, ops)
             buf = io.BytesIO()
             writer.write(buf)
             path = out_dir / f"{p.code}-{kind}.pdf"
