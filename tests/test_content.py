@@ -156,6 +156,9 @@ def test_page_is_substantial_with_short_description(site_dir: Path, name: str, l
     assert page.description and "{" not in page.description
     assert len(page.description) <= 160, f"{lang}/{name}: description has {len(page.description)} characters"
     assert "{{" not in " ".join(page.text) and "{%" not in " ".join(page.text)
+    source = (ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8")
+    assert page.description and page.description.split()[0] in source.split("---", 2)[1], "front matter was not read"
+    assert "description:" not in " ".join(page.text), f"{lang}/{name}: front matter leaked into the page (quote its values)"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
