@@ -24,7 +24,7 @@ from scripts.calc import contribution
 from scripts.errors import DataError
 from scripts.figures import Figure, FigureSet, build_date, compute
 from scripts.office import load_national, load_office
-from scripts.policy import GROUPS, Entry, Parameter, Policy, load_policy
+from scripts.policy import GROUPS, Document, Entry, Parameter, Policy, load_policy
 
 LEGAL_PAGE = "can-cu-phap-ly.md"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
@@ -270,13 +270,18 @@ def _period(entry: Entry, lang: str) -> str:
     return text
 
 
+def doc_title(doc: Document, lang: str) -> str:
+    """``Nghị định 159/2025/NĐ-CP``; a source without a number (``—``) is named by its kind alone."""
+    has_number = doc.number.strip() not in ("", "-", "—")
+    return f"{doc.kind[lang]} {doc.number}" if has_number else doc.kind[lang]
+
+
 def legal_documents(policy: Policy, lang: str) -> str:
     """Every document in ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
     t = TEXT[lang]
     out = []
     for key, doc in policy.documents.items():
-        number = "" if doc.number.strip() in ("", "-", "—") else f" {doc.number}"
-        out.append(f"### {doc.kind[lang]}{number}\n")
+        out.append(f"### {doc_title(doc, lang)}\n")
         dates = []
         if doc.signed:
             dates.append(f"{t['signed']} {fmt.date(doc.signed, lang)}")
@@ -311,9 +316,8 @@ def unconfirmed_list(policy: Policy, on: dt.date, lang: str) -> str:
                 continue
             shown = _shown(param, entry, lang)
             doc = policy.documents[entry.source]
-            ref = doc.number if doc.number.strip() not in ("", "-", "—") else doc.kind[lang]
             note = f" {entry.note[lang]}" if entry.note else ""
-            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({ref}).{note}")
+            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({doc_title(doc, lang)}).{note}")
     return "\n".join(out) if out else t["no_unconfirmed"]
 
 
