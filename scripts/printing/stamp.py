@@ -206,8 +206,10 @@ def stamp_page(writer: PdfWriter, page_index: int, font_refs: dict[str, Indirect
     xobjects.get_object()[NameObject("/PlaceStamp")] = form_ref
     pre, post = StreamObject(), StreamObject()
     pre._data, post._data = b"q\n", b"Q\nq /PlaceStamp Do Q\n"
-    contents = page["/Contents"]
+    contents = page.raw_get("/Contents")  # keep the indirect reference: a stream may not sit directly in an array
     existing = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+    if not all(isinstance(c, IndirectObject) for c in existing):
+        raise ValueError("unexpected direct content stream in the base PDF")
     page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *existing, writer._add_object(post)])
 
 
