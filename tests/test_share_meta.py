@@ -142,6 +142,7 @@ def test_link_preview_tags(site_dir: Path, site_url: str, lang: str, stem: str, 
     assert head.one("og:description") == description == head.one("twitter:description")
     assert 20 <= len(description) <= 160, description
     assert "{{" not in description and "](" not in description and "<" not in description
+    assert not description.startswith(("title:", "description:")), "front matter leaked into the page (invalid YAML?)"
     assert unicodedata.is_normalized("NFC", description)
     fm = _front_matter(DOCS / lang / f"{stem}.md")
     if fm.get("description") and "{{" not in fm["description"]:
