@@ -167,7 +167,8 @@ function writeUrl () {
   for (const [k, key] of Object.entries(KEYS)) {
     let v = el(k).value.trim()
     if (k === 'income') { try { v = String(core.parseIncome(v)) } catch { /* keep what was typed */ } }
-    if (v) qs.set(key, v)
+    // today's date and a birth month without a year add nothing to a shared link
+    if (v && !(k === 'date' && v === today()) && !(k === 'bmonth' && !el('byear').value.trim())) qs.set(key, v)
   }
   history.replaceState(null, '', `${location.pathname}?${qs.toString().replace(/%2C/g, ',')}`)
   q('[data-link]').value = location.href
