@@ -8,10 +8,10 @@
 * mkdocs-static-i18n writes one combined index. We split it: the root index holds the Vietnamese pages,
   ``en/search/search_index.json`` the English ones, and English pages point their search at ``en/``,
   so a Vietnamese search is not flooded with English pages (and the other way round).
-* The theme fetches ``sitemap.xml`` next to its ``base`` and next to every ``<link rel="alternate">``
-  (the language switcher's lookup table). mkdocs-static-i18n writes only the root sitemap, so every
-  page load logged a 404. We write ``en/sitemap.xml`` (the English pages) and a one-entry ``sitemap.xml``
-  in each page folder, so those requests succeed (and stay tiny).
+* The theme fetches ``sitemap.xml`` next to its ``base``, which is ``en/`` on English pages, and
+  mkdocs-static-i18n writes only the root sitemap: we write ``en/sitemap.xml`` (the English pages), so
+  that request cannot 404. (``partials/search.html`` also routes the theme's other sitemap fetches, made
+  next to each page-level hreflang link, to the root sitemap.)
 """
 
 from __future__ import annotations
@@ -105,9 +105,6 @@ def _write_sitemaps(site: Path, site_url: str) -> None:
     urls = {p: site_url + ("" if p == "." else p + "/") for p in pages}
     english = [u for p, u in urls.items() if p == "en" or p.startswith("en/")]
     _sitemap(site / "en" / "sitemap.xml", english)
-    for folder, url in urls.items():
-        if folder not in (".", "en"):
-            _sitemap(site / folder / "sitemap.xml", [url])
 
 
 def _sitemap(path: Path, urls: list[str]) -> None:
