@@ -133,6 +133,11 @@ def test_share_kit_copies_a_message_with_figure_and_link(page: object, base_url:
     text = page.evaluate("navigator.clipboard.readText()")
     assert load_office().site_url in text
     assert "đồng" in text and "{{" not in text
-    # The share images shown on the kit page exist.
+    # The share images shown on the kit page, and every download (share image, QR code), exist.
     for src in page.locator(".share-kit__image").evaluate_all("els => els.map(e => e.src)"):
         assert page.request.get(src).ok, src
+    downloads = page.locator(".share-kit__actions a[download]").evaluate_all("els => els.map(e => e.href)")
+    assert len(downloads) == 2 * buttons.count()
+    for href in downloads:
+        response = page.request.get(href)
+        assert response.ok and response.headers["content-type"] == "image/png", href
