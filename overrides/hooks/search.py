@@ -72,7 +72,9 @@ def _split_index(site: Path, index: dict) -> None:
             by_lang["en"].append(doc)
         else:
             by_lang["vi"].append(doc)
-    for lang, path, langs in (("vi", site / "search" / "search_index.json", ["vi", "en"]),
+    # Vietnamese: lunr.vi only. The English stop-word filter would drop folded Vietnamese words such as
+    # "can" (cần, cận), "the" (thẻ), "so" (số, sổ), "me" (mẹ), "no" (nợ).
+    for lang, path, langs in (("vi", site / "search" / "search_index.json", ["vi"]),
                               ("en", site / "en" / "search" / "search_index.json", ["en"])):
         _write(path, {**index, "config": {**index["config"], "lang": langs, "fields": fields}, "docs": by_lang[lang]})
 
