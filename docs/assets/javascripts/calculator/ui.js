@@ -205,7 +205,8 @@ async function printSheet () {
 
 async function start () {
   try {
-    const res = await fetch(new URL('../../data/policy.json', import.meta.url))
+    const res = await fetch(new URL('../../data/policy.json', import.meta.url), { cache: 'no-cache' }) // figures change on fixed dates
+    if (!res.ok) throw new Error(res.status)
     P = await res.json()
   } catch {
     q('[data-calc-status]').textContent = T.load
