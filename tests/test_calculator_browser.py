@@ -191,3 +191,11 @@ def test_own_js_and_css_within_12_kb_gzip() -> None:
     total = sum(sizes.values())
     print(f"calculator JS+CSS: {total} bytes gzip {sizes}")
     assert total <= BUDGET, sizes
+
+
+def test_bad_query_string_shows_message_not_results(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}{CALC}?thu-nhap=1000&nhom=khac&ky=7&ngay=2026-05-04")
+    page.wait_for_selector("[data-out=pay][data-state=stale]", timeout=10_000)
+    assert page.locator("#c-income-msg").is_visible()
+    assert page.input_value("#c-method") == "1"  # an unknown method falls back to monthly
+    assert "NaN" not in page.inner_text("body") and "undefined" not in page.inner_text("body")

@@ -83,7 +83,7 @@ function fillChoices (date) {
   Object.assign(slider, { min: floor, max: ceiling, step: 50000 })
   q('[data-bounds]', form).textContent = T.bounds(T.cur(floor) + unc('income_floor', date), T.cur(ceiling))
   const ref = core.value(P, 'reference_level', date)
-  q('[data-quick]', form).replaceChildren(...[floor, 2 * floor, ref, 2 * ref].map((n) => {
+  q('[data-quick]', form).replaceChildren(...[floor, 2 * floor, ref, 2 * ref].sort((a, b) => a - b).map((n) => {
     const b = document.createElement('button')
     b.type = 'button'
     b.className = 'md-button'
@@ -179,7 +179,9 @@ function readUrl () {
   for (const [k, key] of Object.entries(KEYS)) if (qs.has(key)) el(k).value = qs.get(key)
   el('method').dataset.want = qs.get(KEYS.method) || '1'
   if (!el('date').value) el('date').value = today()
-  if (!el('income').value) el('income').value = sep(core.bounds(P, el('date').value).floor, en ? ',' : '.')
+  let n
+  try { n = el('income').value ? core.parseIncome(el('income').value) : core.bounds(P, el('date').value).floor } catch { return }
+  el('income').value = sep(n, en ? ',' : '.')
 }
 
 async function printSheet () {
