@@ -131,7 +131,7 @@ def _kind(url: str, resource_type: str) -> str:
 def first_view(browser: object, url: str, width: int = 360, settle_ms: int = 1000) -> FirstView:
     """Load ``url`` in a fresh context (empty cache, no service worker) and gzip (level 6) every response body.
 
-    Waits for the network to be idle, then ``settle_ms`` more, so what loads right after the first paint
+    Each URL counts once. Waits for the network to be idle, then ``settle_ms`` more, so what loads right after the first paint
     (deferred scripts, lazy data) is counted too. Bytes are deterministic: they do not depend on the server.
     """
     context = browser.new_context(viewport={"width": width, "height": 740}, service_workers="block")
@@ -141,7 +141,13 @@ def first_view(browser: object, url: str, width: int = 360, settle_ms: int = 100
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(settle_ms)
     view = FirstView(url)
+    fetched: set[str] = set()
     for response in seen:
+        # A second request for the same URL in one view (the theme asks for sitemap.xml once per hreflang link,
+        # the favicon twice) is answered by the browser cache or a body-less 304: count its bytes once.
+        if response.url in fetched:
+            continue
+        fetched.add(response.url)
         try:
             body = response.body()
         except Exception:  # redirects have no body

@@ -1,0 +1,170 @@
+"""``make bench``: build time, first-view bytes, Lighthouse, and the same for a plain Material site, as one table.
+
+* Our site is built with ``scripts.build`` (timed) and served by the real nginx with ``deploy/nginx.conf`` (gzip).
+* The plain Material site is built in the same run from the same Markdown: our ``mkdocs.yml`` with the theme reduced
+  to ``name: material`` + ``language: vi`` + ``font: false`` (no Google Fonts, as in our site), no ``custom_dir``,
+  no ``extra_css``, and of our hooks only ``overrides/hooks/figures.py`` (needed to render the ``{{ f.… }}`` figures
+  into text); same plugins (search, i18n), same Markdown extensions. It is served by the same nginx config.
+* Bytes: every response of a first view in Chromium (empty cache, no service worker, network idle + 1 s), each body
+  gzipped at level 6 (``scripts.webserve.first_view``). Lighthouse 12 (npm, pinned): mobile defaults (simulated
+  slow 4G, 4× CPU slowdown), median of ``--runs`` runs (default 3).
+* Leaflets: ``python -m scripts.printing.batch --places 100`` when it exists.
+
+Usage: ``python -m scripts.bench [--runs 3] [--no-lighthouse]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.build import build_site
+from scripts.paths import ROOT
+from scripts.webserve import first_view, nginx
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = [("home", ""), ("calculator", "tinh-muc-dong/"), ("content", "muc-dong-va-ho-tro/")]
+LANGS = [("vi", ""), ("en", "en/")]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def plain_config(tmp: Path) -> Path:
+    """Our mkdocs.yml, reduced to a default Material theme with only the figures hook (see the module docstring)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^theme:\n(?:[ #].*\n|\n)*?(?=^\S)", "theme:\n  name: material\n  language: vi\n  font: false\n\n", text, flags=re.M)
+    text = re.sub(r"^extra_css:\n(?:  .*\n)*", "", text, flags=re.M)
+    text = re.sub(r"^hooks:\n(?:  .*\n)*", f"hooks:\n  - {ROOT / 'overrides/hooks/figures.py'}\n", text, flags=re.M)
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {ROOT / 'docs'}", text, flags=re.M)
+    text = re.sub(r"^strict: .*$", "strict: false", text, flags=re.M)
+    conf = tmp / "mkdocs.yml"
+    conf.write_text(text, encoding="utf-8")
+    return conf
+
+
+def build_plain(tmp: Path) -> tuple[Path, float]:
+    out = tmp / "plain-site"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(tmp)), "-d", str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"plain Material build failed:\n{proc.stderr[-2000:]}")
+    return out, elapsed
+
+
+def lighthouse(url: str, runs: int) -> dict[str, float]:
+    """Median scores (0–100) and LCP (s) of ``runs`` Lighthouse mobile runs."""
+    results: list[dict[str, float]] = []
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    for _ in range(runs):
+        proc = subprocess.run(
+            ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+        if proc.returncode != 0:
+            print(f"lighthouse failed on {url}: {proc.stderr[-500:]}", file=sys.stderr)
+            continue
+        report = json.loads(proc.stdout)
+        row = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+        row["lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+        results.append(row)
+    if not results:
+        return {}
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+
+
+def measure(site: Path, runs: int) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    rows: dict[str, dict] = {}
+    with nginx(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for lang, prefix in LANGS:
+            for name, path in PAGES:
+                view = first_view(browser, base + prefix + path)
+                rows[f"{name} {lang}"] = {"bytes": view.total, "types": view.by_type(), "requests": view.requests,
+                                          "hosts": sorted(view.hosts())}
+        browser.close()
+        if runs:
+            for lang, prefix in LANGS:
+                for name, path in PAGES:
+                    rows[f"{name} {lang}"]["lh"] = lighthouse(base + prefix + path, runs)
+    return rows
+
+
+def leaflet_batch(tmp: Path) -> float | None:
+    if not (ROOT / "scripts" / "printing" / "batch.py").exists():
+        return None
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "scripts.printing.batch", "--places", "100", "--out", str(tmp / "leaflets")],
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(f"leaflet batch failed: {proc.stderr[-500:]}", file=sys.stderr)
+        return None
+    return time.perf_counter() - start
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:.1f}"
+
+
+def table(ours: dict[str, dict], plain: dict[str, dict]) -> str:
+    head = ("| page | KB gzip (html/css/js/other) | req | perf | a11y | best pr. | SEO | LCP s "
+            "| plain KB | plain req | plain perf/a11y/bp/SEO | plain LCP s | KB ratio | LCP ratio |")
+    lines = [head, "|" + "---|" * head.count("|")[:-1] if False else "|" + "---|" * (head.count("|") - 1)]
+    for key, row in ours.items():
+        t = row["types"]
+        split = "/".join(_kb(t.get(k, 0)) for k in ("html", "css", "js")) + "/" + _kb(sum(v for k, v in t.items() if k not in ("html", "css", "js")))
+        lh, p = row.get("lh", {}), plain[key]
+        plh = p.get("lh", {})
+        scores = [str(int(lh[c])) if c in lh else "–" for c in CATEGORIES]
+        pscores = "/".join(str(int(plh[c])) if c in plh else "–" for c in CATEGORIES)
+        lcp = f"{lh['lcp']:.2f}" if "lcp" in lh else "–"
+        plcp = f"{plh['lcp']:.2f}" if "lcp" in plh else "–"
+        lcp_ratio = f"{lh['lcp'] / plh['lcp']:.2f}" if "lcp" in lh and "lcp" in plh else "–"
+        lines.append(f"| {key} | {_kb(row['bytes'])} ({split}) | {row['requests']} | " + " | ".join(scores) + f" | {lcp} "
+                     f"| {_kb(p['bytes'])} | {p['requests']} | {pscores} | {plcp} | {row['bytes'] / p['bytes']:.2f} | {lcp_ratio} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median); 0 skips Lighthouse")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    runs = 0 if args.no_lighthouse else args.runs
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        start = time.perf_counter()
+        build_site(tmp / "site", quiet=True)
+        build_s = time.perf_counter() - start
+        plain_site, plain_build_s = build_plain(tmp)
+        ours = measure(tmp / "site", runs)
+        plain = measure(plain_site, runs)
+        batch_s = leaflet_batch(tmp)
+        print(table(ours, plain))
+        print()
+        print(f"build: ours {build_s:.1f} s (whole scripts.build incl. print/share steps), plain Material {plain_build_s:.1f} s (mkdocs only)")
+        print(f"100-leaflet batch: {f'{batch_s:.1f} s' if batch_s is not None else 'not available'}")
+        print(f"Lighthouse: {runs} run(s) per page, median; mobile defaults (simulated slow 4G, 4x CPU)")
+        other = {h for r in ours.values() for h in r["hosts"]}
+        print(f"hosts contacted by our pages: {sorted(other)}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
