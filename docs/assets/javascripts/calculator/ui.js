@@ -184,12 +184,21 @@ function readUrl () {
   el('income').value = sep(n, en ? ',' : '.')
 }
 
+let qrcode = null
 async function printSheet () {
-  const { default: qrcode } = await import('../vendor/qrcode-generator.js')
-  const qr = qrcode(0, 'M')
-  qr.addData(location.href)
-  qr.make()
-  q('[data-qr]').innerHTML = qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true, alt: location.href })
+  qrcode = qrcode || (await import('../vendor/qrcode-generator.js')).default
+  fillSheet()
+  window.print()
+}
+
+// Also on the browser's own Print command; the QR then needs the button to have been used once.
+function fillSheet () {
+  if (qrcode) {
+    const qr = qrcode(0, 'M')
+    qr.addData(location.href)
+    qr.make()
+    q('[data-qr]').innerHTML = qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true, alt: location.href })
+  }
   const date = el('date').value
   q('[data-print-inputs]').replaceChildren(...[...form.querySelectorAll('[data-print-label]')].flatMap((n) => {
     const input = n.control || q(`#${n.htmlFor}`)
@@ -202,7 +211,6 @@ async function printSheet () {
     .map((k) => { try { const e = core.entry(P, k, date); const d = P.documents[e.source]; return `${d.kind[en ? 'en' : 'vi']} ${d.number}, ${e.article}` } catch { return '' } }))].filter(Boolean)
   q('[data-print-basis]').replaceChildren(...docs.map((t) => Object.assign(document.createElement('li'), { textContent: t })))
   q('[data-print-date]').textContent = T.day(today())
-  window.print()
 }
 
 async function start () {
@@ -226,6 +234,7 @@ async function start () {
     try { await navigator.clipboard.writeText(location.href); status.textContent = T.copied } catch { q('[data-link]').select(); status.textContent = T.copyFail }
   }
   q('[data-print]').onclick = printSheet
+  window.addEventListener('beforeprint', fillSheet)
   run()
 }
 
