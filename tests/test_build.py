@@ -50,6 +50,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     proj = Project(root)
     proc = proj.build()
     assert proc.returncode == 0, proc.stderr
+    assert (proj.site / "index.html").is_file()
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [], "temporary folders left after a good build"
     return proj
 
 
