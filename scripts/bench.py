@@ -123,10 +123,11 @@ def _kb(n: float) -> str:
 def table(ours: dict[str, dict], plain: dict[str, dict]) -> str:
     head = ("| page | KB gzip (html/css/js/other) | req | perf | a11y | best pr. | SEO | LCP s "
             "| plain KB | plain req | plain perf/a11y/bp/SEO | plain LCP s | KB ratio | LCP ratio |")
-    lines = [head, "|" + "---|" * head.count("|")[:-1] if False else "|" + "---|" * (head.count("|") - 1)]
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for key, row in ours.items():
         t = row["types"]
-        split = "/".join(_kb(t.get(k, 0)) for k in ("html", "css", "js")) + "/" + _kb(sum(v for k, v in t.items() if k not in ("html", "css", "js")))
+        other = sum(v for k, v in t.items() if k not in ("html", "css", "js"))
+        split = "/".join(_kb(t.get(k, 0)) for k in ("html", "css", "js")) + "/" + _kb(other)
         lh, p = row.get("lh", {}), plain[key]
         plh = p.get("lh", {})
         scores = [str(int(lh[c])) if c in lh else "–" for c in CATEGORIES]
@@ -156,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         batch_s = leaflet_batch(tmp)
         print(table(ours, plain))
         print()
-        print(f"build: ours {build_s:.1f} s (whole scripts.build incl. print/share steps), plain Material {plain_build_s:.1f} s (mkdocs only)")
+        print(f"build: ours {build_s:.1f} s (whole scripts.build incl. print/share steps), "
+              f"plain Material {plain_build_s:.1f} s (mkdocs only)")
         print(f"100-leaflet batch: {f'{batch_s:.1f} s' if batch_s is not None else 'not available'}")
         print(f"Lighthouse: {runs} run(s) per page, median; mobile defaults (simulated slow 4G, 4x CPU)")
         other = {h for r in ours.values() for h in r["hosts"]}
