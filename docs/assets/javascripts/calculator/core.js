@@ -44,6 +44,9 @@ const divRound = (n, d) => { const a = 2 * n + d; const b = 2 * d; return (a - (
 const roundHalfUp = (x) => Math.floor(x + 0.5 + 1e-9)
 const group3 = (n, sep) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep)
 
+// Default date for rules that are asked without one (pension rate): the law in force today.
+const isoToday = () => new Date().toISOString().slice(0, 10)
+
 function checkDate (date) {
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || isNaN(Date.parse(date + 'T00:00:00Z'))) {
     throw new CalcError('BAD_DATE')
@@ -192,7 +195,7 @@ function service (years, months) {
  * Pension rate as a fraction (Law 41/2024 Art 99, §3.9), 0 when not eligible. Eligibility counts full
  * years only; for the rate, 1–6 odd months count as half a year and 7–11 as a full year (Art 5(6)).
  */
-export function pensionRate (policy, { sex, years, months = 0, date }) {
+export function pensionRate (policy, { sex, years, months = 0, date = isoToday() }) {
   if (sex !== 'male' && sex !== 'female') throw new CalcError('BAD_SEX')
   const total = service(years, months)
   if (total < value(policy, 'pension_min_years', date) * 12) return 0
@@ -206,13 +209,14 @@ export function pensionRate (policy, { sex, years, months = 0, date }) {
 }
 
 /**
- * Estimated monthly pension = rate × average income, taking `income` as the average income basis
- * (an estimate: no CPI adjustment of past incomes, §3.7).
+ * Estimated monthly pension in whole đồng = rate × average income (`income`, or `averageIncome`);
+ * 0 when not eligible. An estimate: past incomes are not CPI-adjusted (§3.7).
  */
-export function pensionEstimate (policy, { sex, years, months = 0, income, date }) {
+export function pensionEstimate (policy, { sex, years, months = 0, income, averageIncome, date = isoToday() }) {
   const rate = pensionRate(policy, { sex, years, months, date })
-  if (typeof income !== 'number' || !Number.isFinite(income) || income < 0) throw new CalcError('NOT_A_NUMBER')
-  return { rate, eligible: rate > 0, amount: divRound(Math.round(rate * SCALE) * Math.round(income), SCALE) }
+  const avg = income ?? averageIncome
+  if (typeof avg !== 'number' || !Number.isFinite(avg) || avg < 0) throw new CalcError('NOT_A_NUMBER')
+  return divRound(Math.round(rate * SCALE) * Math.round(avg), SCALE)
 }
 
 /**

@@ -144,18 +144,20 @@ function pension (box, income, date) {
     const missing = Math.max(0, min - total)
     const counted = missing === 0 ? total : missing <= maxBack ? min : total
     const capped = Math.min(counted, 60 * 12)
-    const est = core.pensionEstimate(P, { sex, years: Math.floor(capped / 12), months: capped % 12, income, date })
+    const service = { sex, years: Math.floor(capped / 12), months: capped % 12, date }
+    const rate = core.pensionRate(P, service)
+    const amount = core.pensionEstimate(P, { ...service, income })
     const lines = [T.ret(T.mo(r.year, r.month), T.age(r.ageYears, r.ageMonths)), T.by(T.ym(Math.floor(total / 12), total % 12))]
     if (!missing) lines.push(T.ok(min / 12))
     else if (missing <= maxBack) {
       const b = core.backPayment(P, { income, months: missing, date })
       lines.push(T.back(T.ym(Math.floor(missing / 12), missing % 12), T.cur(b.total) + unc('fund_rate_monthly', date), maxBack / 12))
     } else lines.push(T.no(T.ym(Math.floor(missing / 12), missing % 12), maxBack / 12))
-    if (est.eligible) lines.push(T.rate(T.pct(est.rate), T.cur(est.amount)))
+    if (rate) lines.push(T.rate(T.pct(rate), T.cur(amount)))
     lines.push(T.social(T.cur(core.value(P, 'social_pension', date)) + unc('social_pension', date), core.value(P, 'social_pension_age', date)))
     q('[data-pension-text]').replaceChildren(...lines.map((t) => Object.assign(document.createElement('p'), { textContent: t })))
     setResult('retirement-month', r.year * 100 + r.month, T.mo(r.year, r.month))
-    setResult('pension-month', est.amount)
+    setResult('pension-month', amount)
     box.dataset.state = 'current'
   } catch (err) {
     fail(box, names, err)
