@@ -49,9 +49,9 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=
 
 
 def _wbr(text: str) -> markupsafe.Markup:
-    """Let a printed address wrap after "/" or "." instead of in the middle of a word."""
+    """Let a printed address wrap after "/" or "." only, never at a hyphen (a reader would type the break)."""
     parts = str(markupsafe.escape(text)).replace("/", "/\x00").replace(".", ".\x00").split("\x00")
-    return markupsafe.Markup("<wbr>".join(parts))
+    return markupsafe.Markup("<wbr>".join(f'<span style="white-space: nowrap">{p}</span>' for p in parts if p))
 
 
 _env.filters["wbr"] = _wbr
