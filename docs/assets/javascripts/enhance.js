@@ -1,6 +1,6 @@
 /* Loaded with defer on every page (overrides/partials/sw-register.html). 1. Tables that scroll sideways get
  * tabindex=0, role=region and a name, for keyboard users (WCAG 2.1.1). 2. Registers sw.js (overrides/hooks/offline.py)
- * after load: pages and calculator work offline after one visit. */
+ * after load: pages and calculator work offline after one visit; asks it to cache the other pages of this language. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -31,7 +31,12 @@
 
   if ("serviceWorker" in navigator && script && script.dataset.sw) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register(script.dataset.sw).catch(function () {});
+      navigator.serviceWorker.register(script.dataset.sw).then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function (reg) {
+        var c = navigator.connection; // no background downloads when saving data or on 2G
+        if (!(c && (c.saveData || /2g/.test(c.effectiveType || "")))) reg.active.postMessage({ type: "warm", lang: document.documentElement.lang });
+      }).catch(function () {});
     });
   }
 })();
