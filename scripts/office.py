@@ -187,6 +187,12 @@ class National:
 
 
 def load_national(path: Path | str = NATIONAL_FILE) -> National:
+    path = Path(path)
+    return _national_cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _national_cached(path: str, _mtime: int) -> National:
     doc = load_yaml(path)
     d = _mapping(doc, "", doc.data) if doc.data is not None else {}
     _allowed(doc, "", d, {"hotline", "hotline_note", "app", "portals", "lookup"})

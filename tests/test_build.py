@@ -92,14 +92,6 @@ def assert_refused(project: Project, before: dict[str, bytes], proc: subprocess.
     return message
 
 
-FRONT_MATTER_LINES = pytest.mark.xfail(
-    strict=True,
-    reason="overrides/hooks/figures.py reports the line within the Markdown body: on a page with front matter the "
-    "number is too small by the front matter's length (fix: add len(page.file.content_string.splitlines()) - "
-    "len(markdown.splitlines()) to the line; then remove this marker)",
-)
-
-
 def test_malformed_yaml_names_file_and_line(project: Project, edit: callable) -> None:
     before = project.snapshot()
     path = project.root / "data" / "office.yml"
@@ -133,7 +125,6 @@ def test_unknown_figure_names_page_and_name(project: Project, edit: callable) ->
                    "Known figures: .*net_min")
 
 
-@FRONT_MATTER_LINES
 def test_unknown_figure_names_the_line(project: Project, edit: callable) -> None:
     before = project.snapshot()
     page = project.root / "docs" / "vi" / "phuong-thuc-dong.md"
@@ -151,7 +142,6 @@ def test_figure_outside_the_policy_range(project: Project, edit: callable) -> No
     assert_refused(project, before, project.build(), r"docs/vi/phuong-thuc-dong\.md:\d+", "1000", "outside")
 
 
-@FRONT_MATTER_LINES
 def test_figure_outside_the_policy_range_names_the_line(project: Project, edit: callable) -> None:
     before = project.snapshot()
     page = project.root / "docs" / "vi" / "phuong-thuc-dong.md"

@@ -68,6 +68,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     lang = _lang(page)
     src = f"docs/{page.file.src_uri}"
+    # Jinja counts lines in the body; the editor sees the file, front matter included.
+    offset = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
     try:
         ctx = context(lang)
         for key, value in page.meta.items():  # front matter (title, description) may use figures too
@@ -75,13 +77,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 page.meta[key] = _env.from_string(value).render(**ctx)
         return _env.from_string(markdown).render(**ctx)
     except jinja2.TemplateSyntaxError as exc:
-        raise PluginError(f"{src}:{exc.lineno}: {exc.message} — check the {{{{ … }}}} braces on that line") from None
+        raise PluginError(f"{src}:{exc.lineno + offset}: {exc.message} — check the {{{{ … }}}} braces on that line") from None
     except jinja2.UndefinedError as exc:
-        line = _template_line(exc)
-        raise PluginError(f"{src}:{line}: {exc.message}") from None
+        raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc.message}") from None
     except (DataError, KeyError) as exc:
-        line = _template_line(exc)
-        raise PluginError(f"{src}:{line}: {exc}") from None
+        raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc}") from None
 
 
 # -------------------------------------------------------------------------------------------------
@@ -334,12 +334,12 @@ def _lang(page: Page) -> str:
     return page.file.src_uri.split("/", 1)[0] if page.file.src_uri.split("/", 1)[0] in TEXT else "vi"
 
 
-def _template_line(exc: BaseException) -> int | str:
+def _template_line(exc: BaseException, offset: int = 0) -> int | str:
     """The Markdown line that raised, found in the traceback frame of the compiled template."""
     tb = exc.__traceback__
     line: int | str = "?"
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
+            line = tb.tb_lineno + offset
         tb = tb.tb_next
     return line
