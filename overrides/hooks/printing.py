@@ -67,10 +67,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 T = {
     "vi": {"upcoming": "Sắp diễn ra", "current": "Đang diễn ra", "past": "Đã qua", "cols": ("Nơi", "Xã, phường", "Ngày", "Mã QR"),
-           "none_up": "Hiện chưa có đợt tuyên truyền nào sắp tới.", "past_h": "Các đợt đã qua", "poster": "áp phích",
+           "none_up": "Hiện chưa có đợt tuyên truyền nào sắp tới.", "past_h": "Các đợt đã qua", "poster": "áp phích", "qr": "mã QR",
            "leaflet": "tờ gấp", "page": "Trang", "qr_cols": ("Trang", "Mã QR (in)", "Mã QR (màn hình, Zalo)")},
     "en": {"upcoming": "Coming up", "current": "Under way", "past": "Past", "cols": ("Place", "Commune", "Days", "QR code"),
-           "none_up": "No campaign is planned at the moment.", "past_h": "Past campaigns", "poster": "poster",
+           "none_up": "No campaign is planned at the moment.", "past_h": "Past campaigns", "poster": "poster", "qr": "QR code",
            "leaflet": "leaflet", "page": "Page", "qr_cols": ("Page", "QR code (print)", "QR code (screens, Zalo)")},
 }
 
@@ -81,18 +81,23 @@ def _link(lang: str, target: str) -> str:
 
 
 def _campaign_block(c: Campaign, places: list[CampaignPlace], lang: str, on: dt.date) -> str:
+    """A heading, the status and dates, then one list item per place (a list, not a table: it fits a 360 px screen)."""
     t = T[lang]
     dates = f"{fmt.date(c.start, lang)} – {fmt.date(c.end, lang)}"
     lines = [f"### {c.name[lang]}", "", f"**{t[c.status(on)]}** · {dates}", ""]
-    lines += [f"| {' | '.join(t['cols'])} |", "|---|---|---|---|"]
     for p in places:
         days = ", ".join(fmt.date(d, lang) for d in p.days)
         kind = KINDS[p.kind] if lang == "vi" else KIND_EN[p.kind]
-        qr_link = (f"[PNG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.png')}) · [SVG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.svg')}) · "
-                   f"[{t['poster']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-ap-phich.pdf')}) · "
-                   f"[{t['leaflet']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-to-gap-ba.pdf')})")
-        lines.append(f"| {p.name} ({kind}) | {p.commune} | {days} | {qr_link} |")
+        lines.append(f"- **{p.name}** ({kind}, {p.commune}): {days}.  \n  {_place_links(p, lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _place_links(p: CampaignPlace, lang: str) -> str:
+    t = T[lang]
+    return (f"[{t['qr']} (PNG)]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.png')}) · "
+            f"[{t['qr']} (SVG)]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.svg')}) · "
+            f"[{t['poster']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-ap-phich.pdf')}) · "
+            f"[{t['leaflet']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-to-gap-ba.pdf')})")
 
 
 def schedule(campaigns: Campaigns, lang: str, on: dt.date) -> str:
@@ -109,26 +114,17 @@ def schedule(campaigns: Campaigns, lang: str, on: dt.date) -> str:
 
 
 def places_table(campaigns: Campaigns, lang: str) -> str:
-    t = T[lang]
-    lines = [f"| {t['cols'][0]} | {t['cols'][3]} |", "|---|---|"]
-    for p in campaigns.places:
-        lines.append(f"| {p.name} — {p.campaign.name[lang]} | "
-                     f"[{t['leaflet']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-to-gap-ba.pdf')}) · "
-                     f"[{t['poster']}]({_link(lang, f'{PRINT_DIR}/diem/{p.code}-ap-phich.pdf')}) · "
-                     f"[PNG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.png')}) · [SVG]({_link(lang, f'{PRINT_DIR}/qr/{p.code}.svg')}) |")
+    lines = [f"- **{p.name}** — {p.campaign.name[lang]}: {_place_links(p, lang)}" for p in campaigns.places]
     return "\n".join(lines) + "\n"
 
 
 def page_qr_table(lang: str) -> str:
-    """One row per public page of this language."""
-    t = T[lang]
-    lines = [f"| {' | '.join(t['qr_cols'])} |", "|---|---|---|"]
+    """One list item per public page of this language (SVG for print, PNG for screens)."""
+    lines = []
     for path in sorted(site_pages()):
         if path.startswith("en/") != (lang == "en"):
             continue
         slug = page_slug(path)
-        shown = "/" + path
-        lines.append(f"| `{shown}` | [SVG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.svg')}) "
-                     f"| [PNG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.png')}) |")
+        lines.append(f"- `/{path}`: [SVG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.svg')}) · "
+                     f"[PNG]({_link(lang, f'{PRINT_DIR}/qr/trang-{slug}.png')})")
     return "\n".join(lines) + "\n"
-

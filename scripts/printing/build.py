@@ -151,12 +151,14 @@ def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dic
 def write_previews(pdf_path: Path, out_dir: Path, stem: str, dpi: int = PREVIEW_DPI) -> list[Path]:
     """One PNG per page (``<stem>-<n>.png``) for the "Tài liệu in" page."""
     import pypdfium2 as pdfium
+    from PIL import ImageOps
 
     doc = pdfium.PdfDocument(str(pdf_path))
     paths = []
     try:
         for i in range(len(doc)):
             image = doc[i].render(scale=dpi / 72).to_pil().convert("RGB")
+            image = ImageOps.expand(image, border=1, fill=(120, 120, 120))  # a white page on a white site needs an edge
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=True)
             path = out_dir / f"{stem}-{i + 1}.png"
