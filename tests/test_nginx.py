@@ -142,9 +142,10 @@ def test_chromium_loads_every_page_without_csp_violation_or_console_error(browse
     try:
         for path in pages(root):
             page.goto(url.rstrip("/") + path, wait_until="networkidle")
-        page.locator("input.md-search__input").click()  # the lazy search worker and index under the CSP
+        with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
+            page.locator("input.md-search__input").click()  # the lazy search worker and index under the CSP
         page.locator("input.md-search__input").fill("bhxh")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
     finally:
         context.close()
     assert not problems, "\n".join(problems[:20])

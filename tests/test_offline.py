@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from scripts.fmt import money
@@ -27,6 +28,14 @@ def _serve_on(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def _poll(page: object, script: str, timeout_s: float = 20) -> None:
+    """Evaluate ``script`` (may return a Promise) until it is truthy; ``page.evaluate`` awaits the Promise."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"timed out waiting for: {script}"
+        page.wait_for_timeout(200)
 
 
 def _cache_name(site: Path) -> str:
@@ -62,8 +71,7 @@ def test_offline_then_new_build_shows_new_figure(browser: object, site_dir: Path
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
         assert page.evaluate("caches.keys()") == [_cache_name(old)]
         # the other Vietnamese pages are cached in the background ("warm")
-        page.wait_for_function("caches.open(" + json.dumps(_cache_name(old)) + ").then(c => c.match('../quyen-loi/')).then(Boolean)",
-                               timeout=15_000)
+        _poll(page, "caches.open(" + json.dumps(_cache_name(old)) + ").then(c => c.match('../quyen-loi/')).then(Boolean)")
 
         # No signal at all: Chromium offline and the server gone.
         context.set_offline(True)
@@ -99,8 +107,7 @@ def test_offline_then_new_build_shows_new_figure(browser: object, site_dir: Path
         live = page.evaluate("fetch('" + base + "assets/data/policy.json').then(r => r.text())")
         assert str(NEW_FLOOR_VALUE) in live, "policy.json is stale after the new build"
         # The new worker takes over and deletes the old cache.
-        page.wait_for_function(f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(_cache_name(new))})", timeout=20_000)
-        page.evaluate("1")
+        _poll(page, f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(_cache_name(new))})")
         assert errors == [], errors
     finally:
         context.close()

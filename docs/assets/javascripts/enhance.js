@@ -1,6 +1,4 @@
-/* Loaded with defer on every page (overrides/partials/sw-register.html). 1. Tables that scroll sideways get
- * tabindex=0, role=region and a name, for keyboard users (WCAG 2.1.1). 2. Registers sw.js (overrides/hooks/offline.py)
- * after load: pages and calculator work offline after one visit; asks it to cache the other pages of this language. */
+/* see overrides/partials/sw-register.html */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -22,7 +20,7 @@
   }
 
   function ready() {
-    requestAnimationFrame(mark); // after the theme has wrapped the tables (DOMContentLoaded)
+    requestAnimationFrame(mark);
     var timer;
     window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(mark, 150); });
   }
@@ -34,7 +32,7 @@
       navigator.serviceWorker.register(script.dataset.sw).then(function () {
         return navigator.serviceWorker.ready;
       }).then(function (reg) {
-        var c = navigator.connection; // no background downloads when saving data or on 2G
+        var c = navigator.connection;
         if (!(c && (c.saveData || /2g/.test(c.effectiveType || "")))) reg.active.postMessage({ type: "warm", lang: document.documentElement.lang });
       }).catch(function () {});
     });
