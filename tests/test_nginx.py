@@ -72,7 +72,8 @@ def test_long_cache_only_for_fingerprinted_assets(served: tuple[str, Path]) -> N
     url, root = served
     bundle = next(root.glob("assets/javascripts/bundle.*.min.js")).relative_to(root).as_posix()
     css = next(root.glob("assets/stylesheets/main.*.min.css")).relative_to(root).as_posix()
-    for path in (bundle, css):
+    extra = [p.relative_to(root).as_posix() for p in root.glob("assets/stylesheets/extra.*.min.css")]  # bundle_css hook
+    for path in (bundle, css, *extra):
         resp = get(url, "/" + path)
         assert resp.status == 200
         assert resp.getheader("Cache-Control") == "public, max-age=31536000, immutable", path
