@@ -92,11 +92,15 @@ def test_offline_then_new_build_shows_new_figure(browser: object, site_dir: Path
         new = build_variant(tmp_path / "new", data_changes={
             "policy.yml": policy.replace(OLD_FLOOR, OLD_FLOOR.replace("1500000", str(NEW_FLOOR_VALUE)))})
         shown = money(NEW_FLOOR_VALUE)
-        changed = [p for p in new.rglob("index.html") if shown in p.read_text(encoding="utf-8")
-                   and shown not in (old / p.relative_to(new)).read_text(encoding="utf-8")]
-        assert changed, f"no page of the new build shows {shown}"
-        target = changed[0].parent.relative_to(new).as_posix()
-        target = "" if target == "." else target + "/"
+        cached = set(page.evaluate("caches.open(" + json.dumps(_cache_name(old)) + ").then(c => c.keys())"
+                                   ".then(ks => ks.map(r => new URL(r.url).pathname))"))
+        changed = sorted(p.parent.relative_to(new).as_posix() for p in new.rglob("index.html")
+                         if shown in p.read_text(encoding="utf-8") and (old / p.relative_to(new)).exists()
+                         and shown not in (old / p.relative_to(new)).read_text(encoding="utf-8"))
+        targets = ["" if rel == "." else rel + "/" for rel in changed]
+        targets = [t for t in targets if "/" + t in cached]
+        assert targets, f"no page cached offline shows {shown} in the new build (changed: {changed})"
+        target = targets[0]
         page.goto(base + target, wait_until="load")  # offline: the old cached page
         assert shown not in page.content()
 

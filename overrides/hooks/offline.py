@@ -92,7 +92,9 @@ function networkFirst(request) {
     const answer = (response) => { if (!done) { done = true; resolve(response); } };
     const fromCache = () => cache.match(request, { ignoreSearch: true }).then((hit) => { if (hit) answer(hit); return hit; });
     const timer = setTimeout(fromCache, NETWORK_TIMEOUT_MS);
-    fetch(request).then((response) => {
+    // "no-cache": revalidate with the server even if the host's headers let the HTTP cache keep an old copy
+    // (GitHub Pages: 10 minutes), so new figures show at once.
+    fetch(request, { cache: "no-cache" }).then((response) => {
       clearTimeout(timer);
       if (response.ok) cache.put(request, response.clone());
       answer(response);
