@@ -45,5 +45,6 @@ def test_every_page_is_valid_html(site_dir: Path) -> None:
     lines = [f"{Path(m['url'].removeprefix('file:')).relative_to(site_dir)}:{m.get('lastLine')}: {m['message']} "
              f"[{m.get('extract', '').strip()[:90]!r}]" for m in ours]
     assert not ours, f"{len(ours)} HTML errors from our templates/content:\n" + "\n".join(lines[:30])
-    # The filter must stay precise: the Material errors it removes exist (else delete the entry above).
-    assert len(errors) - len(ours) <= 2 * len(files)
+    # The filter stays precise: what it removes exists (else delete the entry above), at most twice per page.
+    filtered = len(errors) - len(ours)
+    assert 0 < filtered <= 2 * len(files), f"{filtered} Material errors filtered for {len(files)} pages"
