@@ -97,7 +97,7 @@ def test_schedule_upcoming_first_past_below() -> None:
     assert during.index(names["thang-van-dong-2026"]) < during.index(names["cao-diem-12-2026"])
     assert "Các đợt đã qua" not in during
     later = schedule(c, "en", dt.date(2027, 3, 1))
-    assert later.startswith("No campaign is planned")
+    assert later.startswith("## Now and coming up\n\nNo campaign is planned")
     assert later.index(c.campaigns[1].name["en"]) < later.index(c.campaigns[0].name["en"])  # latest past first
 
 

@@ -67,10 +67,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 T = {
     "vi": {"upcoming": "Sắp diễn ra", "current": "Đang diễn ra", "past": "Đã qua", "cols": ("Nơi", "Xã, phường", "Ngày", "Mã QR"),
-           "none_up": "Hiện chưa có đợt tuyên truyền nào sắp tới.", "past_h": "Các đợt đã qua", "poster": "áp phích", "qr": "mã QR",
+           "none_up": "Hiện chưa có đợt tuyên truyền nào sắp tới.", "past_h": "Các đợt đã qua",
+           "ahead_h": "Đang và sắp diễn ra", "poster": "áp phích", "qr": "mã QR",
            "leaflet": "tờ gấp", "page": "Trang", "qr_cols": ("Trang", "Mã QR (in)", "Mã QR (màn hình, Zalo)")},
     "en": {"upcoming": "Coming up", "current": "Under way", "past": "Past", "cols": ("Place", "Commune", "Days", "QR code"),
-           "none_up": "No campaign is planned at the moment.", "past_h": "Past campaigns", "poster": "poster", "qr": "QR code",
+           "none_up": "No campaign is planned at the moment.", "past_h": "Past campaigns",
+           "ahead_h": "Now and coming up", "poster": "poster", "qr": "QR code",
            "leaflet": "leaflet", "page": "Page", "qr_cols": ("Page", "QR code (print)", "QR code (screens, Zalo)")},
 }
 
@@ -106,7 +108,8 @@ def schedule(campaigns: Campaigns, lang: str, on: dt.date) -> str:
     by_campaign = {c.id: [p for p in campaigns.places if p.campaign.id == c.id] for c in campaigns.campaigns}
     ahead = sorted((c for c in campaigns.campaigns if c.status(on) != "past"), key=lambda c: c.start)
     past = sorted((c for c in campaigns.campaigns if c.status(on) == "past"), key=lambda c: c.start, reverse=True)
-    out = [_campaign_block(c, by_campaign[c.id], lang, on) for c in ahead] or [t["none_up"] + "\n"]
+    out = [f"## {t['ahead_h']}\n"]
+    out += [_campaign_block(c, by_campaign[c.id], lang, on) for c in ahead] or [t["none_up"] + "\n"]
     if past:
         out.append(f"## {t['past_h']}\n")
         out += [_campaign_block(c, by_campaign[c.id], lang, on) for c in past]
