@@ -135,6 +135,8 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     ages = policy.value("retirement_age", on)
     for sex in ("male", "female"):
         add(f"retirement_final_age.{sex}", ages[sex]["final"][0], "count", "retirement_age")
+        # Transitional rule (Decree 159 Art 13): joined before 2021 with 20 voluntary years → the starting ages.
+        add(f"retirement_start_age.{sex}", ages[sex]["start"][0], "count", "retirement_age")
         years, months = _retirement_age_in(ages, sex, on.year)
         add(f"retirement_age_years.{sex}", years, "count", "retirement_age")
         add(f"retirement_age_months.{sex}", months, "count", "retirement_age")
