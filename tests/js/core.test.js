@@ -217,3 +217,25 @@ test('invalid input throws a coded error; no NaN, undefined or negative amount e
     }
   }
 })
+
+test('review cases worked by hand from the reference (§2.4, §2.5, §2.7, §3.9)', () => {
+  // §2.4: support is k × 22% × floor whatever the income chosen: near-poor 40% × 330,000 = 132,000.
+  assert.deepEqual(c(3000000, 'near_poor', '2026-11-25'), { gross: 660000, support: 132000, net: 528000, floor: 1500000, ceiling: 50600000 })
+  // §2.7: woman born 6/1970 needs 56y8m (2025 → 2/2027), 57y (2026 → 6/2027), 57y4m (2027 → 10/2027): 10/2027.
+  assert.deepEqual(core.retirement(P, { sex: 'female', birthYear: 1970, birthMonth: 6 }), { year: 2027, month: 10, ageYears: 57, ageMonths: 4 })
+  // §3.9 + Art 5(6): 7–11 odd months count as a full year, so a man with 19y7m is at 20 years → 45%;
+  // 1–6 odd months count as half a year: 19y6m → 40% + 1% × 4.5 = 44.5%.
+  assert.equal(core.pensionRate(P, { sex: 'male', years: 19, months: 7, date: '2026-11-25' }), 0.45)
+  assert.equal(core.pensionRate(P, { sex: 'male', years: 19, months: 6, date: '2026-11-25' }), 0.445)
+  assert.equal(core.pensionRate(P, { sex: 'male', years: 14, months: 11, date: '2026-11-25' }), 0) // eligibility needs 15 full years
+  // §2.4 cap: 115 months already supported, 12 paid now → support for 5 months only (5 × 66,000).
+  assert.equal(core.periodPayment(P, { income: 1500000, group: 'other', date: '2026-11-25', months: 12, supportedMonths: 115 }).support, 330000)
+  // §2.5: 12 months at once, period from 1/2026 → pay within the first 7 months, by 31/07/2026.
+  assert.equal(core.periodPayment(P, { income: 1500000, group: 'other', date: '2026-01-01', months: 12 }).deadline, '2026-07-31')
+  // The English message writes amounts the English way (VND 2,200,000), the Vietnamese one 2.200.000 đồng.
+  assert.throws(() => c(1500000, 'other', '2027-01-01'), (e) => {
+    assert.match(e.messageEn, /VND 2,200,000/)
+    assert.match(e.messageVi, /2\.200\.000 đồng/)
+    return true
+  })
+})

@@ -28,12 +28,14 @@ const MSG = {
 
 /** An input the calculator cannot use; `code` is stable, the messages are ready to show. */
 export class CalcError extends Error {
+  // `arg` is one value for both languages, or [vi, en] when they are written differently (amounts).
   constructor (code, arg = '') {
     const [vi, en] = MSG[code]
-    super(en.replace('{a}', arg))
+    const [argVi, argEn] = Array.isArray(arg) ? arg : [arg, arg]
+    super(en.replace('{a}', argEn))
     this.name = 'CalcError'
     this.code = code
-    this.messageVi = vi.replace('{a}', arg)
+    this.messageVi = vi.replace('{a}', argVi)
     this.messageEn = this.message
   }
 }
@@ -73,8 +75,8 @@ export function bounds (policy, date) {
 function checkIncome (policy, income, date) {
   const { floor, ceiling } = bounds(policy, date)
   if (typeof income !== 'number' || !Number.isFinite(income)) throw new CalcError('NOT_A_NUMBER')
-  if (income < floor) throw new CalcError('INCOME_BELOW_FLOOR', group3(floor, '.'))
-  if (income > ceiling) throw new CalcError('INCOME_ABOVE_CEILING', group3(ceiling, '.'))
+  if (income < floor) throw new CalcError('INCOME_BELOW_FLOOR', [group3(floor, '.'), group3(floor, ',')])
+  if (income > ceiling) throw new CalcError('INCOME_ABOVE_CEILING', [group3(ceiling, '.'), group3(ceiling, ',')])
   return { floor, ceiling, income: Math.round(income) }
 }
 
