@@ -1,0 +1,28 @@
+"""Serve our own JavaScript without comments and indentation (rjsmin), to stay inside the byte budgets.
+
+The sources in ``docs/assets/javascripts/`` keep their comments (they explain the law and the rounding);
+only the copies in the built site are minified. Material's files are already minified and vendored
+files keep their licence headers, so both are left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+OWN_JS = "assets/javascripts"
+SKIP = ("vendor/", "workers/", "lunr/")
+
+
+@event_priority(-500)  # after every hook that writes files, before overrides/hooks/offline.py fingerprints the build
+def on_post_build(config: MkDocsConfig) -> None:
+    root = Path(config.site_dir) / OWN_JS
+    for path in root.rglob("*.js"):
+        rel = path.relative_to(root).as_posix()
+        if path.name.endswith(".min.js") or rel.startswith(SKIP):
+            continue
+        text = path.read_text(encoding="utf-8")
+        path.write_text(rjsmin.jsmin(text, keep_bang_comments=True) + "\n", encoding="utf-8")
