@@ -128,6 +128,7 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     add("funeral_min_months", policy.value("funeral_min_months", on), "count", "funeral_min_months")
     add("social_pension", policy.value("social_pension", on), "money", "social_pension")
     add("social_pension_age", policy.value("social_pension_age", on), "count", "social_pension_age")
+    add("social_pension_age_poor", policy.value("social_pension_age_poor", on), "count", "social_pension_age_poor")
     add("fund_rate", policy.value("fund_rate_monthly", on), "percent", "fund_rate_monthly")
     add("social_pension_from", policy.entry("social_pension", on).effective_from, "date")
     add("updated", policy.updated, "date")

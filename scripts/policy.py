@@ -48,6 +48,7 @@ PARAMETERS: dict[str, str] = {
     "funeral_min_months": "months",
     "social_pension": "vnd",
     "social_pension_age": "years",
+    "social_pension_age_poor": "years",
 }
 
 

@@ -96,6 +96,7 @@ def context(lang: str, on: dt.date | None = None) -> dict[str, Any]:
     figures = compute(policy, on)
     return {
         "f": _Namespace(figures, lang, ""),
+        "f_vi": _Namespace(figures, "vi", ""),  # Vietnamese wording on an English page (ready-to-paste messages)
         "lang": lang,
         "today": fmt.date(on, lang),
         "office": load_office(),

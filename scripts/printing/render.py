@@ -114,8 +114,8 @@ def texts(ctx: PrintContext) -> dict[str, Any]:
         "get_items": [
             f"Lương hưu hằng tháng khi đủ tuổi và đóng đủ {v('pension_min_years')} năm.",
             "Thẻ bảo hiểm y tế khi nhận lương hưu.",
-            f"Trợ cấp {v('maternity')} khi sinh con.",
-            f"Gia đình được trợ cấp mai táng {v('funeral')}.",
+            f"Trợ cấp {v('maternity')} cho mỗi con khi sinh.",
+            f"Gia đình được trợ cấp mai táng {v('funeral')} nếu bạn đã đóng đủ {v('funeral_min_months')} tháng.",
         ],
         "pay_min_title": "Bạn đóng ít nhất bao nhiêu?",
         "pay_min_lead": "Mỗi tháng, đã trừ phần Nhà nước hỗ trợ:",

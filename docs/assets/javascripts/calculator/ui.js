@@ -17,11 +17,11 @@ const T = en
       back: (miss, amt, max) => `You are ${miss} short. At retirement age you may pay the missing time at once (at most ${max} years): about ${amt}.`,
       no: (miss, max) => `You are ${miss} short: more than ${max} years, too much to pay at once. Keep paying after retirement age, or ask the office.`,
       rate: (r, p) => `Pension rate ${r}. Estimated pension: ${p} a month (your chosen income taken as the average, no price adjustment).`,
-      social: (a, age) => `For comparison, the social pension from age ${age} without a pension is ${a} a month.`,
-      months: (n) => `${n} months at once`, age: (y, m) => `age ${y}${m ? ` and ${m} months` : ''}`, bounds: (a, b) => `Lowest ${a}, highest ${b}.`, sex: { male: 'Male', female: 'Female' } }
+      social: (a, age, poor) => `For comparison, the social pension (from age ${age}, or ${poor} in poor and near-poor households, for people without a pension) is ${a} a month.`,
+      months: (n) => n === 1 ? 'Every month' : `${n} months at once`, age: (y, m) => `age ${y}${m ? ` and ${m} months` : ''}`, bounds: (a, b) => `Lowest ${a}, highest ${b}.`, sex: { male: 'Male', female: 'Female' } }
   : { m: '/tháng', cur: (n) => `${sep(n, '.')} đồng`, mo: (y, m) => `tháng ${m}/${y}`, day: (iso) => iso.split('-').reverse().join('/'), unc: 'chưa xác nhận', pct: (r) => `${+(r * 100).toFixed(2)}%`.replace('.', ','),
       sentence: (net, sup) => `Mỗi tháng bạn đóng ${net}, Nhà nước hỗ trợ ${sup}.`, per: (n) => n === 1 ? 'Mỗi tháng' : `Mỗi lần đóng ${n} tháng`, adv: (y) => `Đóng trước ${y} năm`,
-      due: (d) => `nộp trước ngày ${d}`, advNote: (r, u) => `chiết khấu theo lãi suất quỹ ${r}/tháng${u}; trừ hỗ trợ theo giá trị danh nghĩa; số ước tính`,
+      due: (d) => `nộp chậm nhất ngày ${d}`, advNote: (r, u) => `chiết khấu theo lãi suất quỹ ${r}/tháng${u}; trừ hỗ trợ theo giá trị danh nghĩa; số ước tính`,
       stale: 'Chưa tính được: hãy sửa ô được đánh dấu.', load: 'Không tải được dữ liệu của máy tính. Hãy xem bảng bên dưới.',
       copied: 'Đã sao chép liên kết.', copyFail: 'Hãy sao chép liên kết trong ô.', ym: (y, m) => [y ? `${y} năm` : '', m || !y ? `${m} tháng` : ''].join(' ').trim(),
       ret: (mo, age) => `Bạn đủ tuổi nghỉ hưu vào ${mo} (${age}). Lương hưu tính từ tháng sau đó.`,
@@ -30,8 +30,8 @@ const T = en
       back: (miss, amt, max) => `Bạn còn thiếu ${miss}. Khi đủ tuổi, bạn có thể đóng một lần cho thời gian còn thiếu (tối đa ${max} năm): khoảng ${amt}.`,
       no: (miss, max) => `Bạn còn thiếu ${miss}, nhiều hơn ${max} năm nên không đóng một lần được. Hãy đóng tiếp sau tuổi nghỉ hưu hoặc hỏi cơ quan BHXH.`,
       rate: (r, p) => `Tỷ lệ hưởng ${r}. Lương hưu ước tính: ${p} mỗi tháng (lấy thu nhập bạn chọn làm thu nhập bình quân, chưa điều chỉnh theo giá cả).`,
-      social: (a, age) => `Để so sánh: trợ cấp hưu trí xã hội cho người từ ${age} tuổi không có lương hưu là ${a} mỗi tháng.`,
-      months: (n) => `${n} tháng một lần`, age: (y, m) => `${y} tuổi${m ? ` ${m} tháng` : ''}`, bounds: (a, b) => `Thấp nhất ${a}, cao nhất ${b}.`, sex: { male: 'Nam', female: 'Nữ' } }
+      social: (a, age, poor) => `Để so sánh: trợ cấp hưu trí xã hội (từ ${age} tuổi, hoặc từ ${poor} tuổi nếu thuộc hộ nghèo, cận nghèo, và không có lương hưu) là ${a} mỗi tháng.`,
+      months: (n) => n === 1 ? 'Hằng tháng' : `${n} tháng một lần`, age: (y, m) => `${y} tuổi${m ? ` ${m} tháng` : ''}`, bounds: (a, b) => `Thấp nhất ${a}, cao nhất ${b}.`, sex: { male: 'Nam', female: 'Nữ' } }
 function sep (n, s) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, s) }
 
 // Query keys (readable Vietnamese) ↔ form fields; value maps for the select boxes.
@@ -154,7 +154,7 @@ function pension (box, income, date) {
       lines.push(T.back(T.ym(Math.floor(missing / 12), missing % 12), T.cur(b.total) + unc('fund_rate_monthly', date), maxBack / 12))
     } else lines.push(T.no(T.ym(Math.floor(missing / 12), missing % 12), maxBack / 12))
     if (rate) lines.push(T.rate(T.pct(rate), T.cur(amount)))
-    lines.push(T.social(T.cur(core.value(P, 'social_pension', date)) + unc('social_pension', date), core.value(P, 'social_pension_age', date)))
+    lines.push(T.social(T.cur(core.value(P, 'social_pension', date)) + unc('social_pension', date), core.value(P, 'social_pension_age', date), core.value(P, 'social_pension_age_poor', date)))
     q('[data-pension-text]').replaceChildren(...lines.map((t) => Object.assign(document.createElement('p'), { textContent: t })))
     setResult('retirement-month', r.year * 100 + r.month, T.mo(r.year, r.month))
     setResult('pension-month', amount)
