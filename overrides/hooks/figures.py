@@ -241,7 +241,7 @@ def local_offices(lang: str) -> str:
 
 def _value_text(key: str, unit: str, value: Any, lang: str) -> str | None:
     """A plain value for the simple units; ``None`` for structured ones (tables of rates, schedules)."""
-    if key.endswith("_age") and unit == "years":
+    if "_age" in key and unit == "years":
         return fmt.number(value, lang) + (" tuổi" if lang == "vi" else " years of age")
     if unit == "vnd":
         return fmt.money(int(value), lang)
@@ -299,7 +299,8 @@ def legal_documents(policy: Policy, lang: str) -> str:
                     continue
                 shown = _shown(param, entry, lang)
                 flag = "" if entry.confirmed else f" ({t['unconfirmed']})"
-                cites.append(f"- {param.label[lang]}{shown}, {_period(entry, lang)} — {entry.article}{flag}")
+                note = f" {entry.note[lang]}" if entry.note and entry.confirmed else ""  # unconfirmed notes: own list
+                cites.append(f"- {param.label[lang]}{shown}, {_period(entry, lang)} — {entry.article}{flag}.{note}")
         if cites:
             out.append(f"{t['cites']}:\n")
             out.extend(cites)
