@@ -222,10 +222,10 @@ async function start () {
     P = await res.json()
   } catch {
     q('[data-calc-status]').textContent = T.load
+    form.hidden = true // without its data the form cannot work; the build-time table below still does
     return
   }
   readUrl()
-  form.hidden = false
   form.addEventListener('input', (e) => {
     if (e.target.matches('[data-slider]')) el('income').value = sep(e.target.value, en ? ',' : '.')
     run()
