@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,14 +31,25 @@ SKIP_PARTS = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search
 CORE_PAGES = ("./", "en/", "tinh-muc-dong/", "en/tinh-muc-dong/")
 
 
+def _linked_stylesheets(site: Path) -> set[str]:
+    """Stylesheet names that some page links: the rest (bundled sources, the unused palette) is never fetched."""
+    names: set[str] = set()
+    for page in site.rglob("*.html"):
+        names.update(re.findall(r'assets/stylesheets/([^"\'?#]+\.css)', page.read_text(encoding="utf-8")))
+    return names
+
+
 def precache_list(site: Path) -> list[str]:
     """URLs relative to the site root (the worker's scope), pages as their folder URL (``quyen-loi/``)."""
     urls: list[str] = []
+    linked_css = _linked_stylesheets(site)
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
         if rel == "sw.js" or any(rel.startswith(p) for p in SKIP_PARTS):
+            continue
+        if rel.startswith("assets/stylesheets/") and rel.endswith(".css") and path.name not in linked_css:
             continue
         if rel.endswith("index.html"):
             urls.append(rel[: -len("index.html")] or "./")
