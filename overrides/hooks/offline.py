@@ -77,6 +77,10 @@ const CACHE = %(cache)s;
 const PRECACHE = %(urls)s;
 const PAGES = %(pages)s;
 const NETWORK_TIMEOUT_MS = 4000;
+const WARM_TIMEOUT_MS = 8000;
+// Every network request of the worker ends: on a dead connection a fetch can hang, and a worker with an
+// unfinished event keeps the next build's worker waiting.
+const FETCH_TIMEOUT_MS = 15000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -106,7 +110,7 @@ function networkFirst(request) {
     const timer = setTimeout(fromCache, NETWORK_TIMEOUT_MS);
     // "no-cache": revalidate with the server even if the host's headers let the HTTP cache keep an old copy
     // (GitHub Pages: 10 minutes), so new figures show at once.
-    fetch(request, { cache: "no-cache" }).then((response) => {
+    fetch(request, { cache: "no-cache", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).then((response) => {
       clearTimeout(timer);
       if (response.ok) cache.put(request, response.clone());
       answer(response);
@@ -122,12 +126,17 @@ self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "warm") return;
   const en = event.data.lang === "en";
   const todo = PAGES.filter((url) => url.startsWith("en/") === en);
-  event.waitUntil(caches.open(CACHE).then((cache) => todo.reduce((done, url) => done.then(() =>
-    cache.match(url).then((hit) => hit || cache.add(url)).catch(() => undefined)), Promise.resolve())));
+  // A newer build waiting to take over stops the warming: this worker's cache is about to be deleted.
+  const superseded = () => Boolean(self.registration.installing || self.registration.waiting);
+  // Each page gets WARM_TIMEOUT_MS, so warming always ends.
+  const fetchPage = (cache, url) => fetch(url, { signal: AbortSignal.timeout(WARM_TIMEOUT_MS) })
+    .then((response) => response.ok ? cache.put(url, response) : undefined);
+  event.waitUntil(caches.open(CACHE).then((cache) => todo.reduce((done, url) => done.then(() => superseded() ? undefined :
+    cache.match(url).then((hit) => hit || fetchPage(cache, url)).catch(() => undefined)), Promise.resolve())));
 });
 
 function cacheFirst(request) {
-  return caches.match(request).then((hit) => hit || fetch(request));
+  return caches.match(request).then((hit) => hit || fetch(request, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }));
 }
 
 self.addEventListener("fetch", (event) => {
