@@ -87,36 +87,34 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
     d = doc.data
     if not isinstance(d, dict):
         raise doc.error("", "the file must be a mapping with 'sample', 'campaigns' and 'places'", "see the sample in data/campaigns.yml")
-    _allowed(doc, "", d, {"sample", "campaigns", "places"})
+    doc.no_unknown("", d, {"sample", "campaigns", "places"})
     if not isinstance(d.get("sample"), bool):
         raise doc.error("sample", "must be true or false", "write 'sample: false' once the campaigns are real")
     campaigns: dict[str, Campaign] = {}
-    for i, raw in enumerate(_list(doc, "campaigns", d)):
+    for i, raw in enumerate(doc.entries("campaigns", d)):
         key = f"campaigns[{i}]"
-        c = _mapping(doc, key, raw)
-        _allowed(doc, key, c, {"id", "name", "start", "end"})
+        c = doc.mapping(key, raw)
+        doc.no_unknown(key, c, {"id", "name", "start", "end"})
         cid = c.get("id")
         if not isinstance(cid, str) or not ID.match(cid):
             raise doc.error(f"{key}.id", f"{cid!r} is not a campaign id",
                             "use 2–40 lowercase letters, digits and '-', e.g. cao-diem-12-2026")
         if cid in campaigns:
             raise doc.error(f"{key}.id", f"campaign id '{cid}' is used twice", "give each campaign its own id")
-        name = c.get("name")
-        if not isinstance(name, dict) or set(name) != {"vi", "en"} or not all(isinstance(v, str) and v.strip() for v in name.values()):
-            raise doc.error(f"{key}.name", "needs a Vietnamese and an English name", 'write it as {vi: "…", en: "…"}')
-        start, end = _date(doc, f"{key}.start", c.get("start")), _date(doc, f"{key}.end", c.get("end"))
+        name = doc.text_pair(f"{key}.name", c.get("name"))
+        start, end = doc.date(f"{key}.start", c.get("start")), doc.date(f"{key}.end", c.get("end"))
         if end < start:
             raise doc.error(f"{key}.end", f"campaign '{cid}' ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})",
                             "swap the dates or correct the year")
-        campaigns[cid] = Campaign(cid, {k: v.strip() for k, v in name.items()}, start, end)
+        campaigns[cid] = Campaign(cid, name, start, end)
 
     communes = {c for lo in office.local_offices for c in lo.communes} | {p.commune for p in office.collection_points}
     places: list[CampaignPlace] = []
     codes: dict[str, str] = {}
-    for i, raw in enumerate(_list(doc, "places", d)):
+    for i, raw in enumerate(doc.entries("places", d)):
         key = f"places[{i}]"
-        p = _mapping(doc, key, raw)
-        _allowed(doc, key, p, {"code", "campaign", "name", "kind", "commune", "days", "target"})
+        p = doc.mapping(key, raw)
+        doc.no_unknown(key, p, {"code", "campaign", "name", "kind", "commune", "days", "target"})
         name = p.get("name")
         if not isinstance(name, str) or not name.strip():
             raise doc.error(f"{key}.name", "the place has no name", 'write where staff will be, e.g. name: "Chợ xã A"')
@@ -141,7 +139,7 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
         raw_days = p.get("days")
         if not isinstance(raw_days, list) or not raw_days:
             raise doc.error(f"{key}.days", "list the days staff will be there", "for example days: [2026-12-01, 2026-12-05]")
-        days = tuple(_date(doc, f"{key}.days[{j}]", v) for j, v in enumerate(raw_days))
+        days = tuple(doc.date(f"{key}.days[{j}]", v) for j, v in enumerate(raw_days))
         for j, day in enumerate(days):
             if j and day <= days[j - 1]:
                 raise doc.error(f"{key}.days[{j}]", f"{day:%d/%m/%Y} is not after {days[j - 1]:%d/%m/%Y}",
@@ -173,27 +171,4 @@ def _target(doc: YamlDoc, key: str, raw: Any, site_url: str, pages: set[str]) ->
     return value
 
 
-def _date(doc: YamlDoc, key: str, v: Any) -> dt.date:
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    raise doc.error(key, f"{v!r} is not a date", "write it as YYYY-MM-DD without quotes, e.g. 2026-12-01")
 
-
-def _list(doc: YamlDoc, key: str, d: dict) -> list:
-    v = d.get(key)
-    if not isinstance(v, list) or not v:
-        raise doc.error(key, "needs at least one entry", "see the sample in data/campaigns.yml")
-    return v
-
-
-def _mapping(doc: YamlDoc, key: str, v: Any) -> dict:
-    if not isinstance(v, dict):
-        raise doc.error(key, "missing or not a mapping", "write 'key: value' lines indented under it")
-    return v
-
-
-def _allowed(doc: YamlDoc, where: str, d: dict, allowed: set[str]) -> None:
-    for k in d:
-        if k not in allowed:
-            raise doc.error(f"{where}.{k}" if where else str(k), "unknown key",
-                            f"check the spelling; allowed here: {', '.join(sorted(allowed))}")

@@ -71,12 +71,12 @@ def parse_office(doc: YamlDoc) -> Office:
     d = doc.data
     if not isinstance(d, dict):
         raise doc.error("", "the file must be a mapping (see the sample in data/office.yml)")
-    _allowed(doc, "", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points"})
+    doc.no_unknown("", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points"})
     sample = d.get("sample")
     if not isinstance(sample, bool):
         raise doc.error("sample", "must be true or false", "write 'sample: false' once every entry is real")
-    o = _mapping(doc, "office", d.get("office"))
-    _allowed(doc, "office", o, {"name", "short_name", "province", "address", "phone", "hours"})
+    o = doc.mapping("office", d.get("office"))
+    doc.no_unknown("office", o, {"name", "short_name", "province", "address", "phone", "hours"})
     site_url = d.get("site_url")
     if not isinstance(site_url, str) or not re.match(r"^https?://[^/\s]+/(\S*/)?$", site_url):
         raise doc.error("site_url", f"{site_url!r} is not a site address",
@@ -84,21 +84,21 @@ def parse_office(doc: YamlDoc) -> Office:
     social = []
     for i, s in enumerate(d.get("social") or []):
         key = f"social[{i}]"
-        s = _mapping(doc, key, s)
-        _allowed(doc, key, s, {"name", "url"})
+        s = doc.mapping(key, s)
+        doc.no_unknown(key, s, {"name", "url"})
         if not str(s.get("url", "")).startswith("https://"):
             raise doc.error(f"{key}.url", "must start with https://")
-        social.append({"name": _text(doc, f"{key}.name", s.get("name")), "url": s["url"]})
-    local = tuple(_place(doc, f"local_offices[{i}]", p, local=True) for i, p in enumerate(_list(doc, "local_offices", d)))
-    points = tuple(_place(doc, f"collection_points[{i}]", p) for i, p in enumerate(_list(doc, "collection_points", d)))
+        social.append({"name": doc.text(f"{key}.name", s.get("name")), "url": s["url"]})
+    local = tuple(_place(doc, f"local_offices[{i}]", p, local=True) for i, p in enumerate(doc.entries("local_offices", d)))
+    points = tuple(_place(doc, f"collection_points[{i}]", p) for i, p in enumerate(doc.entries("collection_points", d)))
     return Office(
         sample=sample,
-        name=_pair(doc, "office.name", o.get("name")),
-        short_name=_pair(doc, "office.short_name", o.get("short_name")),
-        province=_text(doc, "office.province", o.get("province")),
-        address=_text(doc, "office.address", o.get("address")),
+        name=doc.text_pair("office.name", o.get("name")),
+        short_name=doc.text_pair("office.short_name", o.get("short_name")),
+        province=doc.text("office.province", o.get("province")),
+        address=doc.text("office.address", o.get("address")),
         phone=_phone(doc, "office.phone", o.get("phone")),
-        hours=_pair(doc, "office.hours", o.get("hours")),
+        hours=doc.text_pair("office.hours", o.get("hours")),
         site_url=site_url,
         social=tuple(social),
         local_offices=local,
@@ -108,60 +108,32 @@ def parse_office(doc: YamlDoc) -> Office:
 
 
 def _place(doc: YamlDoc, key: str, raw: Any, local: bool = False) -> Place:
-    p = _mapping(doc, key, raw)
+    p = doc.mapping(key, raw)
     allowed = {"name", "communes", "address", "phone", "hours"} if local else {"name", "kind", "commune", "address", "phone", "hours"}
-    _allowed(doc, key, p, allowed)
+    doc.no_unknown(key, p, allowed)
     if local:
         communes = p.get("communes")
         if not isinstance(communes, list) or not communes:
             raise doc.error(f"{key}.communes", "list the communes this office serves", 'for example ["Xã A", "Phường B"]')
         commune, kinds = "", "office"
     else:
-        commune, kinds, communes = _text(doc, f"{key}.commune", p.get("commune")), p.get("kind"), []
+        commune, kinds, communes = doc.text(f"{key}.commune", p.get("commune")), p.get("kind"), []
         if kinds not in KINDS:
             raise doc.error(f"{key}.kind", f"unknown kind {kinds!r}", f"use one of: {', '.join(KINDS)}")
     return Place(
-        name=_text(doc, f"{key}.name", p.get("name")),
+        name=doc.text(f"{key}.name", p.get("name")),
         commune=commune,
-        address=_text(doc, f"{key}.address", p.get("address")),
+        address=doc.text(f"{key}.address", p.get("address")),
         phone=_phone(doc, f"{key}.phone", p.get("phone")),
-        hours=_pair(doc, f"{key}.hours", p.get("hours")),
+        hours=doc.text_pair(f"{key}.hours", p.get("hours")),
         kind=kinds,
         communes=tuple(str(c) for c in communes),
     )
 
 
-def _list(doc: YamlDoc, key: str, d: dict) -> list:
-    v = d.get(key)
-    if not isinstance(v, list) or not v:
-        raise doc.error(key, "needs at least one entry")
-    return v
 
 
-def _mapping(doc: YamlDoc, key: str, v: Any) -> dict:
-    if not isinstance(v, dict):
-        raise doc.error(key, "missing or not a mapping")
-    return v
 
-
-def _allowed(doc: YamlDoc, where: str, d: dict, allowed: set[str]) -> None:
-    for k in d:
-        if k not in allowed:
-            path = f"{where}.{k}" if where else str(k)
-            raise doc.error(path, "unknown key", f"check the spelling; allowed here: {', '.join(sorted(allowed))}")
-
-
-def _text(doc: YamlDoc, key: str, v: Any) -> str:
-    if not isinstance(v, str) or not v.strip():
-        raise doc.error(key, "is missing or empty", "write the text in quotes")
-    return v.strip()
-
-
-def _pair(doc: YamlDoc, key: str, v: Any) -> dict[str, str]:
-    if not isinstance(v, dict) or set(v) != {"vi", "en"}:
-        raise doc.error(key, "needs a Vietnamese and an English text (a translation is missing)",
-                        'write it as {vi: "…", en: "…"}')
-    return {"vi": _text(doc, f"{key}.vi", v["vi"]), "en": _text(doc, f"{key}.en", v["en"])}
 
 
 def _phone(doc: YamlDoc, key: str, v: Any) -> str:
@@ -194,20 +166,20 @@ def load_national(path: Path | str = NATIONAL_FILE) -> National:
 @lru_cache(maxsize=8)
 def _national_cached(path: str, _mtime: int) -> National:
     doc = load_yaml(path)
-    d = _mapping(doc, "", doc.data) if doc.data is not None else {}
-    _allowed(doc, "", d, {"hotline", "hotline_note", "app", "portals", "lookup"})
+    d = doc.mapping("", doc.data) if doc.data is not None else {}
+    doc.no_unknown("", d, {"hotline", "hotline_note", "app", "portals", "lookup"})
     portals = []
-    for i, p in enumerate(_list(doc, "portals", d)):
-        p = _mapping(doc, f"portals[{i}]", p)
+    for i, p in enumerate(doc.entries("portals", d)):
+        p = doc.mapping(f"portals[{i}]", p)
         if not str(p.get("url", "")).startswith("https://"):
             raise doc.error(f"portals[{i}].url", "must start with https://")
-        portals.append({"name": _text(doc, f"portals[{i}].name", p.get("name")), "url": p["url"]})
-    lookup = _mapping(doc, "lookup", d.get("lookup"))
-    app = _mapping(doc, "app", d.get("app"))
+        portals.append({"name": doc.text(f"portals[{i}].name", p.get("name")), "url": p["url"]})
+    lookup = doc.mapping("lookup", d.get("lookup"))
+    app = doc.mapping("app", d.get("app"))
     return National(
         hotline=_phone(doc, "hotline", d.get("hotline")),
-        hotline_note=_pair(doc, "hotline_note", d.get("hotline_note")),
-        app=_text(doc, "app.name", app.get("name")),
+        hotline_note=doc.text_pair("hotline_note", d.get("hotline_note")),
+        app=doc.text("app.name", app.get("name")),
         portals=tuple(portals),
-        lookup={"name": _text(doc, "lookup.name", lookup.get("name")), "url": str(lookup.get("url"))},
+        lookup={"name": doc.text("lookup.name", lookup.get("name")), "url": str(lookup.get("url"))},
     )

@@ -175,8 +175,8 @@ def parse_policy(doc: YamlDoc) -> Policy:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error("", "the file must be a mapping with 'updated', 'parameters' and 'documents'")
-    _no_unknown(doc, "", data, {"updated", "parameters", "documents"})
-    updated = _date(doc, "updated", data.get("updated"))
+    doc.no_unknown("", data, {"updated", "parameters", "documents"})
+    updated = doc.date("updated", data.get("updated"))
     documents = _documents(doc, data.get("documents"))
     params_raw = data.get("parameters")
     if not isinstance(params_raw, dict):
@@ -199,10 +199,10 @@ def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str,
     base = f"parameters.{key}"
     if not isinstance(raw, dict):
         raise doc.error(base, "must be a mapping with 'unit', 'label' and 'values'")
-    _no_unknown(doc, base, raw, {"unit", "label", "values"})
+    doc.no_unknown(base, raw, {"unit", "label", "values"})
     if raw.get("unit") != unit:
         raise doc.error(f"{base}.unit", f"must be '{unit}', found {raw.get('unit')!r}")
-    label = _text_pair(doc, f"{base}.label", raw.get("label"))
+    label = doc.text_pair(f"{base}.label", raw.get("label"))
     values = raw.get("values")
     if not isinstance(values, list) or not values:
         raise doc.error(f"{base}.values", "needs at least one entry")
@@ -226,12 +226,12 @@ def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str,
 def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, Document]) -> Entry:
     if not isinstance(raw, dict):
         raise doc.error(where, "each entry must be a mapping with value, effective_from, source, article, confidence")
-    _no_unknown(doc, where, raw, ENTRY_KEYS)
+    doc.no_unknown(where, raw, ENTRY_KEYS)
     for required in ("value", "effective_from", "source", "confidence"):
         if required not in raw:
             raise doc.error(where, f"'{required}' is missing", f"add '{required}:' to this entry")
-    start = _date(doc, f"{where}.effective_from", raw["effective_from"])
-    end = _date(doc, f"{where}.effective_to", raw["effective_to"]) if raw.get("effective_to") is not None else None
+    start = doc.date(f"{where}.effective_from", raw["effective_from"])
+    end = doc.date(f"{where}.effective_to", raw["effective_to"]) if raw.get("effective_to") is not None else None
     if end is not None and end < start:
         raise doc.error(f"{where}.effective_to", f"ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})",
                         "swap the dates or correct the year")
@@ -242,7 +242,7 @@ def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, D
     confidence = raw["confidence"]
     if confidence not in CONFIDENCE:
         raise doc.error(f"{where}.confidence", f"must be 'confirmed' or 'unconfirmed', found {confidence!r}")
-    note = _text_pair(doc, f"{where}.note", raw["note"]) if raw.get("note") is not None else None
+    note = doc.text_pair(f"{where}.note", raw["note"]) if raw.get("note") is not None else None
     if confidence == "unconfirmed" and note is None and unit not in ("rate",):
         pass  # a note is welcome but not required: the page labels the figure either way
     value = _check_value(doc, f"{where}.value", unit, raw["value"])
@@ -326,37 +326,13 @@ def _documents(doc: YamlDoc, raw: Any) -> dict[str, Document]:
         where = f"documents.{key}"
         if not isinstance(d, dict):
             raise doc.error(where, "must be a mapping with number, kind and sets")
-        _no_unknown(doc, where, d, {"number", "kind", "sets", "signed", "effective"})
+        doc.no_unknown(where, d, {"number", "kind", "sets", "signed", "effective"})
         if "number" not in d:
             raise doc.error(where, "'number' is missing")
-        signed = _date(doc, f"{where}.signed", d["signed"]) if d.get("signed") else None
-        effective = _date(doc, f"{where}.effective", d["effective"]) if d.get("effective") else None
-        out[key] = Document(key, str(d["number"]), _text_pair(doc, f"{where}.kind", d.get("kind")),
-                            _text_pair(doc, f"{where}.sets", d.get("sets")), signed, effective)
+        signed = doc.date(f"{where}.signed", d["signed"]) if d.get("signed") else None
+        effective = doc.date(f"{where}.effective", d["effective"]) if d.get("effective") else None
+        out[key] = Document(key, str(d["number"]), doc.text_pair(f"{where}.kind", d.get("kind")),
+                            doc.text_pair(f"{where}.sets", d.get("sets")), signed, effective)
     return out
 
 
-def _text_pair(doc: YamlDoc, where: str, raw: Any) -> dict[str, str]:
-    if not isinstance(raw, dict) or set(raw) != {"vi", "en"} or not all(isinstance(v, str) and v.strip() for v in raw.values()):
-        raise doc.error(where, "needs a Vietnamese and an English text", "write it as {vi: \"…\", en: \"…\"}")
-    return {"vi": raw["vi"], "en": raw["en"]}
-
-
-def _date(doc: YamlDoc, where: str, raw: Any) -> dt.date:
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise doc.error(where, f"{raw!r} is not a date", "write dates as YYYY-MM-DD, for example 2026-07-01")
-
-
-def _no_unknown(doc: YamlDoc, where: str, raw: dict, allowed: set[str]) -> None:
-    for key in raw:
-        if key not in allowed:
-            path = f"{where}.{key}" if where else str(key)
-            raise doc.error(path, "unknown key", f"check the spelling; allowed here: {', '.join(sorted(allowed))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,51 @@ class YamlDoc:
 
     def error(self, key: str, problem: str, fix: str = "") -> DataError:
         return DataError(self.path, key, problem, fix, self.line(key))
+
+    # Checks shared by every loader: each returns the value or raises an error that names the key and line.
+
+    def mapping(self, key: str, value: Any) -> dict:
+        if not isinstance(value, dict):
+            raise self.error(key, "missing or not a mapping", "write 'key: value' lines indented under it")
+        return value
+
+    def entries(self, key: str, parent: dict) -> list:
+        """``parent[key]`` as a non-empty list."""
+        value = parent.get(key)
+        if not isinstance(value, list) or not value:
+            raise self.error(key, "needs at least one entry")
+        return value
+
+    def no_unknown(self, where: str, value: dict, allowed: set[str]) -> None:
+        """A key that is not allowed here is a typo: name it and list the allowed ones."""
+        for key in value:
+            if key not in allowed:
+                path = f"{where}.{key}" if where else str(key)
+                raise self.error(path, "unknown key", f"check the spelling; allowed here: {', '.join(sorted(allowed))}")
+
+    def text(self, key: str, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, "is missing or empty", "write the text in quotes")
+        return value.strip()
+
+    def text_pair(self, key: str, value: Any) -> dict[str, str]:
+        """``{vi: "…", en: "…"}``, both present and not empty."""
+        if not isinstance(value, dict) or set(value) != {"vi", "en"}:
+            raise self.error(key, "needs a Vietnamese and an English text (a translation is missing)",
+                             'write it as {vi: "…", en: "…"}')
+        return {"vi": self.text(f"{key}.vi", value["vi"]), "en": self.text(f"{key}.en", value["en"])}
+
+    def date(self, key: str, value: Any) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.error(key, f"{value!r} is not a date", "write dates as YYYY-MM-DD, for example 2026-07-01")
 
 
 def _walk(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
