@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scripts import fmt
 from scripts.calc import bounds, contribution
@@ -67,8 +68,12 @@ class FigureSet:
             raise KeyError(f"unknown figure '{name}'. Known figures: {', '.join(sorted(self.figures))}") from None
 
 
+@lru_cache(maxsize=16)  # every page, leaflet and share image of a build asks for the same date: compute once
 def compute(policy: Policy, on: dt.date) -> FigureSet:
-    """Compute every named figure for ``on``. Raises :class:`DataError` when a parameter has no value then."""
+    """Compute every named figure for ``on``. Raises :class:`DataError` when a parameter has no value then.
+
+    The result is shared between callers: treat it as read-only.
+    """
     fs = FigureSet(on)
 
     def add(name: str, value: float | int | dt.date, kind: str, *keys: str, when: dt.date = on) -> None:

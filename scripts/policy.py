@@ -90,7 +90,7 @@ class Document:
     effective: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one validated object per file version
 class Policy:
     updated: dt.date
     parameters: dict[str, Parameter]
