@@ -44,7 +44,7 @@ def test_search_assets_wait_until_search_is_opened(browser: object, base_url: st
     assert not [u for u in urls if "search_index.json" in u or "/workers/search" in u], urls
     with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
         page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("bhxh")
+    page.locator("input.md-search__input").press_sequentially("bhxh")  # key events, as a reader types
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     assert [u for u in urls if "search_index.json" in u], "opening search did not fetch the index"
     context.close()

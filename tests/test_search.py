@@ -15,7 +15,8 @@ def _search(page: object, base_url: str, start: str, query: str) -> list[str]:
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + start)
     page.click("label[for=__search]")
-    page.fill(".md-search__input", query)
+    # type like a reader: the theme reads the query on keyup (fill() sends no key events)
+    page.locator(".md-search__input").press_sequentially(query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(200)
     page.search_requests = requests
