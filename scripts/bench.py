@@ -6,7 +6,7 @@
   no ``extra_css``, and of our hooks only ``overrides/hooks/figures.py`` (needed to render the ``{{ f.… }}`` figures
   into text); same plugins (search, i18n), same Markdown extensions. It is served by the same nginx config.
 * Bytes: every response of a first view in Chromium (empty cache, no service worker, network idle + 1 s), each body
-  gzipped at level 6 (``scripts.webserve.first_view``). Lighthouse 12 (npm, pinned): mobile defaults (simulated
+  gzipped at level 6 (``tests.support.webserve.first_view``). Lighthouse 12 (npm, pinned): mobile defaults (simulated
   slow 4G, 4× CPU slowdown), median of ``--runs`` runs (default 3).
 * Leaflets: ``python -m scripts.printing.batch --places 100`` when it exists.
 
@@ -29,11 +29,9 @@ from pathlib import Path
 
 from scripts.build import build_site
 from scripts.paths import ROOT
-from scripts.webserve import first_view, nginx
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.webserve import first_view, nginx
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PAGES = [("home", ""), ("calculator", "tinh-muc-dong/"), ("content", "muc-dong-va-ho-tro/")]
 LANGS = [("vi", ""), ("en", "en/")]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -1,32 +1,24 @@
 """Shared fixtures: the built site, a local HTTP server for it, and real Chromium (Debian's, via Playwright).
 
 ``make test`` builds ``site/`` first; the tests read that build. Tests that need another build (another
-office, another date) call :func:`build_variant`, which builds into a temporary folder.
+office, another date) call :func:`tests.support.builds.build_variant`, which builds into a temporary folder.
+Helpers live in ``tests/support/``; test modules import from there, never from each other.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from scripts.build import build_site
-from scripts.paths import DATA, ROOT
+from scripts.paths import ROOT
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.servers import serve
 
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")
@@ -35,35 +27,6 @@ def site_dir() -> Path:
     if not (SITE / "index.html").exists():
         build_site(SITE, quiet=True)
     return SITE
-
-
-def build_variant(out: Path, env: dict[str, str] | None = None, data_changes: dict[str, str] | None = None) -> Path:
-    """Build the site into ``out`` with environment overrides and, optionally, changed data files.
-
-    ``data_changes`` maps a file name in ``data/`` to its new text; the other data files are copied.
-    """
-    env = dict(env or {})
-    if data_changes:
-        data = out.parent / f"{out.name}-data"
-        shutil.copytree(DATA, data, dirs_exist_ok=True)
-        for name, text in data_changes.items():
-            (data / name).write_text(text, encoding="utf-8")
-        env["DATA_DIR"] = str(data)
-    build_site(out, env=env, quiet=True)
-    return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # keep test output readable
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve ``directory`` on 127.0.0.1 at a free port; returns the base URL and the server."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +40,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; never a downloaded browser."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)")
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (make test installs it when run as root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -96,12 +59,3 @@ def page(browser: object) -> Iterator[object]:
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_variant", "free_port", "serve"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts.paths import ROOT
-from tests.test_nginx import pages
+from tests.support.pages import page_paths as pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

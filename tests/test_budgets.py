@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.webserve import first_view
+from tests.support.webserve import first_view
 
 BUDGETS = {  # page → bytes (gzip), 1 KB = 1000 bytes
     "": 70_000,

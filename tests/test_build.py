@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from scripts.paths import ROOT
 
 SKIP = {".venv", "site", ".git", "node_modules", ".ruff_cache", ".pytest_cache", "__pycache__"}
 
@@ -243,7 +243,7 @@ def _strings(value: object, keep: bool = False) -> list[str]:
 def test_other_office_build_has_nothing_of_the_sample(tmp_path: Path) -> None:
     import yaml
 
-    from tests.conftest import build_variant
+    from tests.support.builds import build_variant
 
     sample = yaml.safe_load((ROOT / "data" / "office.yml").read_text(encoding="utf-8"))
     campaigns = yaml.safe_load((ROOT / "data" / "campaigns.yml").read_text(encoding="utf-8"))
@@ -287,7 +287,7 @@ def test_check_data_reports_a_bad_data_dir(tmp_path: Path, command: list[str]) -
 def test_production_build_refuses_sample_campaigns(tmp_path: Path) -> None:
     """A real office with the sample campaign plan still left in data/campaigns.yml."""
     from scripts.build import BuildError
-    from tests.conftest import build_variant
+    from tests.support.builds import build_variant
 
     with pytest.raises(BuildError, match=r"campaigns\.yml: sample: true .*sample: false"):
         build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
@@ -297,7 +297,7 @@ def test_production_build_refuses_sample_campaigns(tmp_path: Path) -> None:
 
 
 def test_production_build_with_real_data(tmp_path: Path) -> None:
-    from tests.conftest import build_variant
+    from tests.support.builds import build_variant
 
     out = build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
                         data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS})

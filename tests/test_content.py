@@ -19,7 +19,7 @@ from scripts.calc import contribution
 from scripts.figures import _retirement_age_in, compute
 from scripts.paths import ROOT
 from scripts.policy import GROUPS, load_policy
-from tests.conftest import build_variant
+from tests.support.builds import build_variant
 
 PAGES = ("index", "bhxh-tu-nguyen-la-gi", "quyen-loi", "muc-dong-va-ho-tro", "phuong-thuc-dong",
          "dang-ky-va-nop-tien", "hoi-dap", "diem-thu-va-lien-he", "can-cu-phap-ly")

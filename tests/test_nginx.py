@@ -1,6 +1,6 @@
 """``deploy/nginx.conf`` in a real nginx (Debian's) on 127.0.0.1: headers, compression, 404, QR short paths, CSP.
 
-The config file is used as written; only ``listen`` and ``root`` are replaced (scripts/webserve.py).
+The config file is used as written; only ``listen`` and ``root`` are replaced (tests/support/webserve.py).
 """
 
 from __future__ import annotations
@@ -16,30 +16,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.webserve import DEPLOY_CONF, nginx
+from tests.support.pages import page_paths
+from tests.support.webserve import DEPLOY_CONF, nginx
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script>", re.S)
 
 
-def pages(site: Path) -> list[str]:
-    """Every page of the built site as a URL path (``/``, ``/en/quyen-loi/``), without the QR redirects."""
-    out = []
-    for p in sorted(site.rglob("index.html")):
-        rel = p.parent.relative_to(site).as_posix()
-        if rel.startswith("q/"):
-            continue
-        out.append("/" if rel == "." else f"/{rel}/")
-    return out
-
-
 @pytest.fixture(scope="module")
 def served(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """nginx serving a copy of the site; a QR short page is added if the build has none yet."""
+    """nginx serving a copy of the site (the short QR paths come from the build: the sample data has places)."""
     root = tmp_path_factory.mktemp("nginx-root") / "site"
     shutil.copytree(site_dir, root)
-    if not list(root.glob("q/*/index.html")):
-        (root / "q" / "t1").mkdir(parents=True)
-        (root / "q" / "t1" / "index.html").write_text((root / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    assert list(root.glob("q/*/index.html")), "the build wrote no QR short path (q/<code>/)"
     with nginx(root) as url:
         yield url, root
 
@@ -141,7 +129,7 @@ def test_chromium_loads_every_page_without_csp_violation_or_console_error(browse
     page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
     page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc) if r.url.startswith("http") else None)
     try:
-        for path in pages(root):
+        for path in page_paths(root):
             page.goto(url.rstrip("/") + path, wait_until="networkidle")
         with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
             page.locator("input.md-search__input").click()  # the lazy search worker and index under the CSP

@@ -17,14 +17,15 @@ from pathlib import Path
 
 from scripts.fmt import money
 from scripts.paths import DATA
-from tests.conftest import _QuietHandler, build_variant
+from tests.support.builds import build_variant
+from tests.support.servers import QuietHandler
 
 OLD_FLOOR = "      - value: 1500000\n        effective_from: 2026-01-01\n"
 NEW_FLOOR_VALUE = 1_600_000
 
 
 def _serve_on(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -242,7 +242,7 @@ def test_batch_stamps_each_place(tmp_path: Path) -> None:
 
 def test_bad_campaigns_stop_the_build_cleanly(tmp_path: Path) -> None:
     from scripts.build import BuildError
-    from tests.conftest import build_variant
+    from tests.support.builds import build_variant
 
     bad = CAMPAIGNS_FILE.read_text(encoding="utf-8").replace("code: xa-a", "code: cho-b", 1)
     out = tmp_path / "site"

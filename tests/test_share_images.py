@@ -10,7 +10,7 @@ from PIL import Image
 
 from scripts.paths import DOCS
 from scripts.share_images import HEIGHT, MARGIN, WIDTH, ShareCard, balanced_wrap, draw, fit_title, glue
-from tests.conftest import build_variant
+from tests.support.builds import build_variant
 
 LONG_TITLES = [
     "Hướng dẫn đăng ký, đóng tiền và nhận lương hưu bảo hiểm xã hội tự nguyện cho người dân tộc thiểu số "

@@ -1,6 +1,6 @@
 """Serve a built site with the real nginx and ``deploy/nginx.conf``, and measure a page's first view in Chromium.
 
-Shared by ``tests/test_nginx.py``, ``tests/test_budgets.py`` and ``scripts/bench.py``.
+Shared by ``tests/test_nginx.py``, ``tests/test_budgets.py`` and ``scripts/bench.py`` (``make bench``).
 """
 
 from __future__ import annotations
@@ -21,15 +21,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts.paths import ROOT
+from tests.support.servers import free_port
 
 NGINX = "/usr/sbin/nginx"
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def nginx_test_config(site: Path, port: int, tmp: Path) -> str:
