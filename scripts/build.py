@@ -10,6 +10,7 @@ Usage: ``python -m scripts.build [--out DIR]`` (environment: ``BUILD_DATE``, ``D
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -20,21 +21,14 @@ import time
 from pathlib import Path
 
 from scripts.errors import DataError
+from scripts.files import make_readable
 from scripts.paths import ROOT, SITE
+from scripts.site_data import SiteData, load_site_data
 
 
-def check_data() -> None:
-    """Load and validate every data file once (the hooks reuse the same loaders)."""
-    from scripts.campaigns import load_campaigns
-    from scripts.figures import build_date, compute
-    from scripts.office import load_national, load_office
-    from scripts.policy import load_policy
-
-    policy = load_policy()
-    office = load_office()
-    load_national()
-    load_campaigns(office=office)
-    compute(policy, build_date())
+def check_data() -> SiteData:
+    """Load and validate every data file (the MkDocs process does it again for the same date, from the same code)."""
+    return load_site_data()
 
 
 def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool = False) -> None:
@@ -43,6 +37,8 @@ def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     run_env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # One clock for the whole build: the MkDocs process gets the date fixed here, even across midnight.
+    run_env.setdefault("BUILD_DATE", dt.date.today().isoformat())
     try:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp)]
         proc = subprocess.run(cmd, env=run_env, cwd=ROOT, capture_output=True, text=True)
@@ -52,6 +48,7 @@ def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool 
             for line in (proc.stderr + proc.stdout).splitlines():
                 if line.startswith("WARNING"):
                     print(line, file=sys.stderr)
+        make_readable(tmp)  # mkdtemp made it 0700: a web server's user could not read the site
         old = out.with_name(f".{out.name}.old")
         if old.exists():
             shutil.rmtree(old)
@@ -90,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        check_data()
-        build_site(args.out)
+        site = check_data()
+        build_site(args.out, env={"BUILD_DATE": site.on.isoformat()})
     except DataError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2

@@ -8,26 +8,13 @@ is labelled wherever it appears.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scripts import fmt
 from scripts.calc import bounds, contribution
-from scripts.errors import DataError
 from scripts.policy import GROUPS, Policy
-
-
-def build_date() -> dt.date:
-    """The date whose law the build shows: ``BUILD_DATE=YYYY-MM-DD`` or today."""
-    raw = os.environ.get("BUILD_DATE")
-    if not raw:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise DataError("environment", "BUILD_DATE", f"{raw!r} is not a date", "write it as YYYY-MM-DD") from None
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scripts.paths import NATIONAL_FILE, OFFICE_FILE
-from scripts.yamlfile import YamlDoc, load_yaml
+from scripts.paths import OFFICE_FILE
+from scripts.yamlfile import YamlDoc, cached
 
-KINDS = ("agent", "post_office", "office")
-PHONE = re.compile(r"^\+?[0-9][0-9 .]{6,18}[0-9]$")
+PLACE_KINDS = ("agent", "post_office", "office")
+
+
+def tel(phone: str) -> str:
+    """The phone number for a ``tel:`` link (digits and a leading +)."""
+    return re.sub(r"[^0-9+]", "", phone)
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,7 @@ class Place:
 
     @property
     def tel(self) -> str:
-        """The phone number for a ``tel:`` link (digits and a leading +)."""
-        return re.sub(r"[^0-9+]", "", self.phone)
+        return tel(self.phone)
 
 
 @dataclass(frozen=True)
@@ -48,23 +50,13 @@ class Office:
 
     @property
     def tel(self) -> str:
-        return re.sub(r"[^0-9+]", "", self.phone)
+        return tel(self.phone)
 
     def points_by_commune(self) -> dict[str, list[Place]]:
         out: dict[str, list[Place]] = {}
         for p in self.collection_points:
             out.setdefault(p.commune, []).append(p)
         return dict(sorted(out.items()))
-
-
-def load_office(path: Path | str = OFFICE_FILE) -> Office:
-    path = Path(path)
-    return _cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-
-
-@lru_cache(maxsize=8)
-def _cached(path: str, _mtime: int) -> Office:
-    return parse_office(load_yaml(path))
 
 
 def parse_office(doc: YamlDoc) -> Office:
@@ -97,7 +89,7 @@ def parse_office(doc: YamlDoc) -> Office:
         short_name=doc.text_pair("office.short_name", o.get("short_name")),
         province=doc.text("office.province", o.get("province")),
         address=doc.text("office.address", o.get("address")),
-        phone=_phone(doc, "office.phone", o.get("phone")),
+        phone=doc.phone("office.phone", o.get("phone")),
         hours=doc.text_pair("office.hours", o.get("hours")),
         site_url=site_url,
         social=tuple(social),
@@ -118,68 +110,22 @@ def _place(doc: YamlDoc, key: str, raw: Any, local: bool = False) -> Place:
         commune, kinds = "", "office"
     else:
         commune, kinds, communes = doc.text(f"{key}.commune", p.get("commune")), p.get("kind"), []
-        if kinds not in KINDS:
-            raise doc.error(f"{key}.kind", f"unknown kind {kinds!r}", f"use one of: {', '.join(KINDS)}")
+        if kinds not in PLACE_KINDS:
+            raise doc.error(f"{key}.kind", f"unknown kind {kinds!r}", f"use one of: {', '.join(PLACE_KINDS)}")
     return Place(
         name=doc.text(f"{key}.name", p.get("name")),
         commune=commune,
         address=doc.text(f"{key}.address", p.get("address")),
-        phone=_phone(doc, f"{key}.phone", p.get("phone")),
+        phone=doc.phone(f"{key}.phone", p.get("phone")),
         hours=doc.text_pair(f"{key}.hours", p.get("hours")),
         kind=kinds,
         communes=tuple(str(c) for c in communes),
     )
 
 
+_load = cached(parse_office)
 
 
-
-
-
-def _phone(doc: YamlDoc, key: str, v: Any) -> str:
-    v = str(v) if isinstance(v, (str, int)) else v
-    if not isinstance(v, str) or not PHONE.match(v.strip()):
-        raise doc.error(key, f"{v!r} is not a phone number", 'write it in quotes with digits and spaces, for example "0208 3855 123"')
-    return v.strip()
-
-
-@dataclass(frozen=True)
-class National:
-    """Facts that are the same in every province: the VSS hotline, the app, the public-service portals."""
-
-    hotline: str
-    hotline_note: dict[str, str]
-    app: str
-    portals: tuple[dict[str, str], ...]
-    lookup: dict[str, str]
-
-    @property
-    def tel(self) -> str:
-        return re.sub(r"[^0-9+]", "", self.hotline)
-
-
-def load_national(path: Path | str = NATIONAL_FILE) -> National:
-    path = Path(path)
-    return _national_cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-
-
-@lru_cache(maxsize=8)
-def _national_cached(path: str, _mtime: int) -> National:
-    doc = load_yaml(path)
-    d = doc.mapping("", doc.data) if doc.data is not None else {}
-    doc.no_unknown("", d, {"hotline", "hotline_note", "app", "portals", "lookup"})
-    portals = []
-    for i, p in enumerate(doc.entries("portals", d)):
-        p = doc.mapping(f"portals[{i}]", p)
-        if not str(p.get("url", "")).startswith("https://"):
-            raise doc.error(f"portals[{i}].url", "must start with https://")
-        portals.append({"name": doc.text(f"portals[{i}].name", p.get("name")), "url": p["url"]})
-    lookup = doc.mapping("lookup", d.get("lookup"))
-    app = doc.mapping("app", d.get("app"))
-    return National(
-        hotline=_phone(doc, "hotline", d.get("hotline")),
-        hotline_note=doc.text_pair("hotline_note", d.get("hotline_note")),
-        app=doc.text("app.name", app.get("name")),
-        portals=tuple(portals),
-        lookup={"name": doc.text("lookup.name", lookup.get("name")), "url": str(lookup.get("url"))},
-    )
+def load_office(path: Path | str = OFFICE_FILE) -> Office:
+    """``data/office.yml``, validated (once per file version)."""
+    return _load(path)

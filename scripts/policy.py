@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from scripts.errors import DataError
 from scripts.paths import POLICY_FILE
-from scripts.yamlfile import YamlDoc, load_yaml
+from scripts.yamlfile import YamlDoc, cached
 
 GROUPS = ("poor", "near_poor", "ethnic_minority", "other")
 """Support groups, in the order the site lists them (highest support first)."""
@@ -160,17 +159,6 @@ class Policy:
 # --------------------------------------------------------------------------------------------------
 
 
-def load_policy(path: Path | str = POLICY_FILE) -> Policy:
-    """Load and validate ``path``. Cached per file and modification time: validated once per build."""
-    path = Path(path)
-    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-
-
-@lru_cache(maxsize=8)
-def _load_cached(path: str, _mtime: int) -> Policy:
-    return parse_policy(load_yaml(path))
-
-
 def parse_policy(doc: YamlDoc) -> Policy:
     data = doc.data
     if not isinstance(data, dict):
@@ -193,6 +181,14 @@ def parse_policy(doc: YamlDoc) -> Policy:
             raise doc.error("parameters", f"parameter '{key}' is missing", f"add '{key}:' with its values")
         parameters[key] = _parameter(doc, key, unit, params_raw[key], documents)
     return Policy(updated, parameters, documents, doc.path)
+
+
+_load = cached(parse_policy)
+
+
+def load_policy(path: Path | str = POLICY_FILE) -> Policy:
+    """``data/policy.yml``, validated (once per file version)."""
+    return _load(path)
 
 
 def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str, Document]) -> Parameter:

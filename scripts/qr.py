@@ -11,11 +11,8 @@ stall poster, so a cheap phone camera focuses on it from arm's length or from ac
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import qrcode
 import qrcode.constants
@@ -91,19 +88,3 @@ def png(data: str, box_px: int = 10, max_version: int | None = None) -> bytes:
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     return buf.getvalue()
-
-
-def write_atomic(path: Path, content: bytes | str) -> None:
-    """Write to a temporary file next to ``path``, then ``os.replace``: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the file is published on a web server
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -65,6 +68,14 @@ class YamlDoc:
                              'write it as {vi: "…", en: "…"}')
         return {"vi": self.text(f"{key}.vi", value["vi"]), "en": self.text(f"{key}.en", value["en"])}
 
+    def phone(self, key: str, value: Any) -> str:
+        """A phone number written as text: digits, spaces and dots, an optional leading +."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise self.error(key, f"was read as the number {value}, not as text", QUOTED_PHONE)
+        if not isinstance(value, str) or not PHONE.match(value.strip()):
+            raise self.error(key, f"{value!r} is not a phone number", QUOTED_PHONE)
+        return value.strip()
+
     def date(self, key: str, value: Any) -> dt.date:
         if isinstance(value, dt.datetime):
             return value.date()
@@ -76,6 +87,26 @@ class YamlDoc:
             except ValueError:
                 pass
         raise self.error(key, f"{value!r} is not a date", "write dates as YYYY-MM-DD, for example 2026-07-01")
+
+
+PHONE = re.compile(r"^\+?[0-9][0-9 .]{6,18}[0-9]$")
+QUOTED_PHONE = 'write it in quotes with digits and spaces, for example "0208 3855 123"'
+T = TypeVar("T")
+
+
+def cached(parse: Callable[[YamlDoc], T]) -> Callable[..., T]:
+    """``load(path)`` for a parser: each file version (path and modification time) is read and validated once."""
+
+    @lru_cache(maxsize=8)
+    def _load(path: str, _mtime: int) -> T:
+        return parse(load_yaml(path))
+
+    def load(path: Path | str) -> T:
+        path = Path(path)
+        return _load(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
+
+    load.__doc__ = f"Load and validate a file with ``{parse.__name__}``; cached per file version."
+    return load
 
 
 def _walk(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:

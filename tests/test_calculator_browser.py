@@ -14,9 +14,9 @@ import pytest
 
 from scripts import fmt
 from scripts.calc import bounds, contribution
-from scripts.figures import build_date
 from scripts.paths import ROOT
 from scripts.policy import load_policy
+from scripts.site_data import build_date
 
 CALC = "tinh-muc-dong/"
 PAY = "[data-out=pay][data-state=current]"

@@ -1,4 +1,4 @@
-"""Offline after one visit, and no stale legal figures after a new build (service worker from overrides/hooks/offline.py).
+"""Offline after one visit, and no stale legal figures after a new build (service worker from scripts/postbuild/offline.py).
 
 Real Chromium, real service worker. "Offline" is both Chromium's offline mode and the server being shut down,
 so a page that loads can only come from the worker's cache.
@@ -40,13 +40,13 @@ def _poll(page: object, script: str, timeout_s: float = 20) -> None:
 
 
 def _cache_name(site: Path) -> str:
-    return json.loads(re.search(r"const CACHE = (\"[^\"]+\");", (site / "sw.js").read_text(encoding="utf-8")).group(1))
+    return json.loads(re.search(r"/\* BUILD \*/ (\{.*?\});", (site / "sw.js").read_text(encoding="utf-8")).group(1))["CACHE"]
 
 
 def test_sw_precaches_pages_calculator_and_policy(site_dir: Path) -> None:
     text = (site_dir / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", text).group(1))
-    precache += json.loads(re.search(r"const PAGES = (\[.*?\]);", text).group(1))
+    build = json.loads(re.search(r"/\* BUILD \*/ (\{.*?\});", text).group(1))
+    precache = build["PRECACHE"] + build["PAGES"]
     for url in ("./", "en/", "tinh-muc-dong/", "en/tinh-muc-dong/", "assets/data/policy.json", "404.html"):
         assert url in precache, f"sw.js does not precache {url}"
     pages = {"./" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"

@@ -219,12 +219,13 @@ def test_previews_and_page_links(site_dir: Path, print_dir: Path) -> None:
 
 def test_unchanged_rebuild_does_not_render(tmp_path: Path, print_date: dt.date) -> None:
     from scripts.printing.build import ensure
+    from scripts.site_data import load_site_data
 
-    first, rendered = ensure(print_date, tmp_path)
+    first, rendered = ensure(load_site_data(print_date), tmp_path)
     assert rendered and (first / "in-an" / "to-gap-ba-a4-van-phong.pdf").exists()
-    again, rendered_again = ensure(print_date, tmp_path)
+    again, rendered_again = ensure(load_site_data(print_date), tmp_path)
     assert again == first and not rendered_again
-    other, rendered_other = ensure(print_date + dt.timedelta(days=400), tmp_path)
+    other, rendered_other = ensure(load_site_data(print_date + dt.timedelta(days=400)), tmp_path)
     assert other != first and rendered_other
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")], "temporary folders left behind"
 

@@ -60,11 +60,11 @@ def test_every_page_has_its_image(site_dir: Path) -> None:
 def test_second_build_draws_nothing(tmp_path: Path) -> None:
     """Build twice with an empty cache: the first build draws every page's image, the second none."""
     pages = sum(1 for lang in ("vi", "en") for _ in (DOCS / lang).glob("*.md"))
-    env = {"SHARE_CACHE_DIR": str(tmp_path / "cache"), "SHARE_STATS_FILE": str(tmp_path / "stats.json")}
+    env = {"SHARE_CACHE_DIR": str(tmp_path / "cache"), "BUILD_REPORT_FILE": str(tmp_path / "report.json")}
     first = build_variant(tmp_path / "one", env=env)
-    assert json.loads((tmp_path / "stats.json").read_text()) == {"rendered": pages, "cached": 0}
+    assert json.loads((tmp_path / "report.json").read_text())["share_images"] == {"rendered": pages, "cached": 0}
     second = build_variant(tmp_path / "two", env=env)
-    assert json.loads((tmp_path / "stats.json").read_text()) == {"rendered": 0, "cached": pages}
+    assert json.loads((tmp_path / "report.json").read_text())["share_images"] == {"rendered": 0, "cached": pages}
     assert len(list((tmp_path / "cache").glob("*.png"))) <= pages
     for a in sorted((first / "assets" / "social").rglob("*.png")):
         b = second / a.relative_to(first)

@@ -19,10 +19,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from scripts import fmt
-from scripts.campaigns import KINDS, Campaign, CampaignPlace, Campaigns, load_campaigns, site_pages
+from scripts.campaigns import KINDS, Campaign, CampaignPlace, Campaigns, site_pages
 from scripts.errors import DataError
-from scripts.figures import build_date
+from scripts.i18n import page_lang
 from scripts.printing.build import PRINT_DIR, ensure, page_slug
+from scripts.site_data import from_config
 
 MARKERS = ("<!-- print:schedule -->", "<!-- print:places -->", "<!-- print:page-qr -->")
 KIND_EN = {"market": "Market", "commune": "Commune", "post_office": "Post office"}
@@ -36,7 +37,7 @@ KIND_EN = {"market": "Market", "commune": "Commune", "post_office": "Post office
 @event_priority(-50)  # after mkdocs-static-i18n has sorted the pages by language: these files are language-neutral
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        folder, _rendered = ensure(build_date())
+        folder, _rendered = ensure(from_config(config))
     except (DataError, ValueError) as exc:
         raise PluginError(str(exc)) from None
     for path in sorted(folder.rglob("*")):
@@ -50,12 +51,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not any(m in markdown for m in MARKERS):
         return markdown
-    lang = "en" if page.file.src_uri.startswith("en/") else "vi"
-    try:
-        campaigns = load_campaigns()
-    except DataError as exc:
-        raise PluginError(str(exc)) from None
-    on = build_date()
+    lang = page_lang(page)
+    site = from_config(config)
+    campaigns, on = site.campaigns, site.on
     markdown = markdown.replace(MARKERS[0], schedule(campaigns, lang, on))
     markdown = markdown.replace(MARKERS[1], places_table(campaigns, lang))
     return markdown.replace(MARKERS[2], page_qr_table(lang))

@@ -6,17 +6,12 @@
 * ``on_page_context``: ``share`` in the template context (canonical URL, absolute hreflang alternates, image)
   for ``partials/meta.html`` and ``partials/share-bar.html``.
 * ``on_post_page``: draws (or copies from ``.cache/social``) the page's 1200×630 share image to
-  ``assets/social/<lang>/<page>.png`` and drops the theme's relative hreflang links (meta.html writes absolute ones).
-* ``on_post_build``: logs how many images were drawn and how many came from the cache; with
-  ``SHARE_STATS_FILE`` set, writes the same numbers there as JSON (tests check that a second build draws none).
+  ``assets/social/<lang>/<page>.png``; the finishing step reports how many were drawn (``overrides/hooks/finish.py``).
 """
 
 from __future__ import annotations
 
 import html
-import json
-import logging
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -24,22 +19,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts import fmt
-from scripts.errors import DataError
-from scripts.figures import build_date, compute
-from scripts.office import load_office
-from scripts.policy import load_policy
+from scripts.i18n import DEFAULT_LANG, LANGS, LOCALES, other, page_lang
+from scripts.postbuild import state
 from scripts.share_images import HEIGHT, WIDTH, RenderStats, ShareCard, render_cached
+from scripts.site_data import SiteData, from_config
 
-log = logging.getLogger("mkdocs.hooks.share")
-
-LANGS = ("vi", "en")
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
-DEFAULT_LANG = "vi"
 MAX_DESCRIPTION = 160
 IMAGE_DIR = "assets/social"
 # Pages whose share image carries the lowest monthly payment; the others (legal basis, print, schedule,
@@ -50,19 +38,11 @@ FIGURE_PAGES = {
 }
 FIGURE_TEXT = {"vi": "Chỉ từ {}", "en": "From {}"}
 UNCONFIRMED = {"vi": " (dự kiến)", "en": " (expected)"}
-# Pages without the share bar: none today (the home page is the page staff share most).
-NO_SHARE_BAR: set[str] = set()
-
-_results: dict[str, str] = {}  # image path → "rendered" | "cached", across the per-language builds
 
 
 # -------------------------------------------------------------------------------------------------
 # Hooks
 # -------------------------------------------------------------------------------------------------
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _results.clear()
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -84,26 +64,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     info = share_info(page, config)
-    try:
-        office = config.extra["office"]
-        card = ShareCard(title=info["title"], office=office.short_name[info["lang"]], figure=info["figure"],
-                         footer=urlsplit(info["site_url"]).netloc)
-    except (KeyError, AttributeError) as exc:
-        raise PluginError(f"share image for docs/{page.file.src_uri}: missing office data ({exc})") from None
+    site = from_config(config)
+    card = ShareCard(title=info["title"], office=site.office.short_name[info["lang"]], figure=info["figure"],
+                     footer=urlsplit(info["site_url"]).netloc)
     out = Path(config.site_dir) / info["image_path"]
     stats = RenderStats()
     render_cached(card, out, stats)
-    _results[str(out)] = "rendered" if stats.rendered else "cached"
-    return _drop_relative_hreflang(output)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    rendered = sum(1 for v in _results.values() if v == "rendered")
-    cached = len(_results) - rendered
-    log.info(f"share images: {rendered} drawn, {cached} from cache ({IMAGE_DIR}/<lang>/<page>.png)")
-    stats_file = os.environ.get("SHARE_STATS_FILE")
-    if stats_file:
-        Path(stats_file).write_text(json.dumps({"rendered": rendered, "cached": cached}), encoding="utf-8")
+    state.from_config(config).share_images[str(out)] = "rendered" if stats.rendered else "cached"
+    return output
 
 
 # -------------------------------------------------------------------------------------------------
@@ -114,22 +82,21 @@ def on_post_build(config: MkDocsConfig) -> None:
 def share_info(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Everything the templates and the image need for one page (absolute URLs built from site_url)."""
     lang = page_lang(page)
-    other = "en" if lang == "vi" else "vi"
-    site_url = _site_root(config)
+    site = from_config(config)
+    site_url = site.site_url
     path = _lang_neutral_path(page.url, lang)  # "" for the home page, "tinh-muc-dong/" otherwise
     urls = {code: site_url + (f"{code}/" if code != DEFAULT_LANG else "") + path for code in LANGS}
     stem = PurePosixPath(page.file.src_uri).stem
     image_path = f"{IMAGE_DIR}/{lang}/{stem}.png"
     title = page.meta.get("title") or page.title or config.site_name
-    office = config.extra.get("office")
-    office_name = office.short_name[lang] if office else config.site_name
-    figure = _figure(stem, lang)
+    office_name = site.office.short_name[lang]
+    figure = _figure(site, stem, lang)
     description = page.meta.get("share_description") or config.site_description or ""
     alt = f"{title} — {office_name}" + (f". {figure}" if figure else "")
     return {
         "lang": lang,
         "locale": LOCALES[lang],
-        "locale_alternate": LOCALES[other],
+        "locale_alternate": LOCALES[other(lang)],
         "title": str(title),
         "description": description,
         "site_url": site_url,
@@ -145,16 +112,7 @@ def share_info(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "image_alt": alt,
         "figure": figure,
         "facebook": "https://www.facebook.com/sharer/sharer.php?u=" + _quote(urls[lang]),
-        "show_bar": stem not in NO_SHARE_BAR,
     }
-
-
-def page_lang(page: Page) -> str:
-    locale = getattr(page.file, "locale", None)
-    if locale in LANGS:
-        return locale
-    first = page.file.src_uri.split("/", 1)[0]
-    return first if first in LANGS else DEFAULT_LANG
 
 
 def markdown_to_text(text: str) -> str:
@@ -217,22 +175,12 @@ def shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:
     return cut.rstrip(" ,;:.–—-") + "…"
 
 
-def _figure(stem: str, lang: str) -> str:
+def _figure(site: SiteData, stem: str, lang: str) -> str:
     if stem not in FIGURE_PAGES:
         return ""
-    try:
-        figure = compute(load_policy(), build_date()).get("net_min.poor")
-    except DataError as exc:
-        raise PluginError(str(exc)) from None
+    figure = site.figures.get("net_min.poor")
     text = FIGURE_TEXT[lang].format(fmt.per_month(int(figure.value), lang))
     return text if figure.confirmed else text + UNCONFIRMED[lang]
-
-
-def _site_root(config: MkDocsConfig) -> str:
-    """The site's root URL, also during the English build (where i18n may append ``en/``)."""
-    office = config.extra.get("office")
-    url = office.site_url if office else (config.site_url or load_office().site_url)
-    return url if url.endswith("/") else url + "/"
 
 
 def _lang_neutral_path(url: str, lang: str) -> str:
@@ -246,14 +194,3 @@ def _quote(url: str) -> str:
     from urllib.parse import quote
 
     return quote(url, safe="")
-
-
-_RELATIVE_HREFLANG = re.compile(r'\s*<link rel="alternate" href="(?!https?://)[^"]*" hreflang="[^"]*">')
-
-
-def _drop_relative_hreflang(output: str) -> str:
-    """Remove the theme's relative ``hreflang`` links (search engines want absolute ones, which meta.html writes)."""
-    head_end = output.find("</head>")
-    if head_end < 0:
-        return output
-    return _RELATIVE_HREFLANG.sub("", output[:head_end]) + output[head_end:]

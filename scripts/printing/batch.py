@@ -12,13 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.campaigns import CampaignPlace, load_campaigns
-from scripts.figures import build_date
+from scripts.campaigns import CampaignPlace
+from scripts.site_data import SiteData, load_site_data
 
 
-def synthetic_places(n: int) -> list[CampaignPlace]:
+def synthetic_places(site: SiteData, n: int) -> list[CampaignPlace]:
     """``n`` places cycling through the sample communes, all in the first campaign, codes ``b001``…"""
-    campaigns = load_campaigns()
+    campaigns = site.campaigns
     campaign = campaigns.campaigns[0]
     base = campaigns.places[0]
     return [
@@ -38,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     import weasyprint  # noqa: F401 — count the import once, outside the timed batch
 
-    ctx = render.load_context(build_date())
-    places = synthetic_places(args.places)
+    site = load_site_data()
+    ctx = render.load_context(site)
+    places = synthetic_places(site, args.places)
     ready = time.perf_counter()
     out = render.stamp_places(ctx, places, args.out)
     elapsed = time.perf_counter() - ready

@@ -24,10 +24,12 @@ import time
 from pathlib import Path
 
 from scripts import qr
-from scripts.campaigns import Campaigns, load_campaigns, site_pages
+from scripts.campaigns import site_pages
+from scripts.files import write_atomic
 from scripts.paths import CACHE, CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, ROOT
 from scripts.printing import render
 from scripts.printing.fonts import FONT_DIR
+from scripts.site_data import SiteData
 
 PRINT_DIR = "in-an"
 PREVIEW_DPI = 50
@@ -69,11 +71,11 @@ def page_slug(path: str) -> str:
 
 
 def inputs_key(on: dt.date) -> str:
-    """Hash of everything the printed files depend on."""
+    """Hash of everything the printed files depend on (data, this package, every module of ``scripts/``)."""
     h = hashlib.sha256()
     h.update(on.isoformat().encode())
     files = [POLICY_FILE, OFFICE_FILE, NATIONAL_FILE, CAMPAIGNS_FILE, *sorted(Path(__file__).parent.rglob("*")),
-             *(ROOT / "scripts" / n for n in ("qr.py", "campaigns.py", "figures.py", "calc.py", "fmt.py", "policy.py", "office.py"))]
+             *sorted((ROOT / "scripts").glob("*.py"))]
     for f in files:
         if f.is_file() and "__pycache__" not in f.parts:
             h.update(str(f.name).encode())
@@ -84,15 +86,15 @@ def inputs_key(on: dt.date) -> str:
     return h.hexdigest()[:16]
 
 
-def ensure(on: dt.date, cache_root: Path = CACHE / "print") -> tuple[Path, bool]:
-    """The rendered folder for ``on``; renders only when an input changed. Returns ``(folder, rendered)``."""
-    target = cache_root / inputs_key(on)
+def ensure(site: SiteData, cache_root: Path = CACHE / "print") -> tuple[Path, bool]:
+    """The rendered folder for ``site``; renders only when an input changed. Returns ``(folder, rendered)``."""
+    target = cache_root / inputs_key(site.on)
     if (target / ".complete").exists():
         return target, False
     cache_root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_root))
     try:
-        build_all(tmp, on)
+        build_all(tmp, site)
         (tmp / ".complete").write_text(dt.datetime.now().isoformat())
         try:
             os.replace(tmp, target)
@@ -105,19 +107,19 @@ def ensure(on: dt.date, cache_root: Path = CACHE / "print") -> tuple[Path, bool]
     return target, True
 
 
-def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dict[str, float]:
+def build_all(out: Path, site: SiteData) -> dict[str, float]:
     """Render everything into ``out`` (site-relative layout). Returns timings in seconds."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    ctx = render.load_context(on)
-    campaigns = campaigns or load_campaigns(office=ctx.office)
+    ctx = render.load_context(site)
+    campaigns, on = site.campaigns, site.on
     site_url = ctx.site_url
     pdir = out / PRINT_DIR
     calc_url = site_url + render.CALCULATOR
     caption = {"addr": ctx.short_address(render.CALCULATOR)}
     for stem, template, bleed in PRODUCTS:
         markup = render.html(template, ctx, bleed=bleed, qr_url=calc_url, caption=caption)
-        qr.write_atomic(pdir / f"{stem}.pdf", render.pdf(markup))
+        write_atomic(pdir / f"{stem}.pdf", render.pdf(markup))
     times["shared"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
@@ -126,16 +128,16 @@ def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dic
 
     for place in campaigns.places:
         url = place.short_url(site_url)
-        qr.write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
-        qr.write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
+        write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
+        write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
         # Relative, so the forward also works on a preview server or a mirror; it resolves to place.full_url(site_url).
         forward = "../../" + place.full_url(site_url)[len(site_url):]
         page = SHORT_PAGE.format(url=html.escape(forward), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
-        qr.write_atomic(out / place.short_path() / "index.html", page)
+        write_atomic(out / place.short_path() / "index.html", page)
     for path in sorted(site_pages()):
         slug = page_slug(path)
-        qr.write_atomic(pdir / "qr" / f"trang-{slug}.svg", qr.svg(site_url + path))
-        qr.write_atomic(pdir / "qr" / f"trang-{slug}.png", qr.png(site_url + path))
+        write_atomic(pdir / "qr" / f"trang-{slug}.svg", qr.svg(site_url + path))
+        write_atomic(pdir / "qr" / f"trang-{slug}.png", qr.png(site_url + path))
 
     t2 = time.perf_counter()
     for stem in PREVIEWS:
@@ -143,7 +145,7 @@ def build_all(out: Path, on: dt.date, campaigns: Campaigns | None = None) -> dic
     times["previews"] = time.perf_counter() - t2
     manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p[0] for p in PRODUCTS],
                 "places": [p.code for p in campaigns.places], "pages": sorted(site_pages())}
-    qr.write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     times["total"] = time.perf_counter() - t0
     return times
 
@@ -162,7 +164,7 @@ def write_previews(pdf_path: Path, out_dir: Path, stem: str, dpi: int = PREVIEW_
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=True)
             path = out_dir / f"{stem}-{i + 1}.png"
-            qr.write_atomic(path, buf.getvalue())
+            write_atomic(path, buf.getvalue())
             paths.append(path)
     finally:
         doc.close()
@@ -179,13 +181,13 @@ def _prune(cache_root: Path, keep: Path, max_age_s: float = 86400) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from scripts.errors import DataError
-    from scripts.figures import build_date
+    from scripts.site_data import load_site_data
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     try:
-        times = build_all(args.out, build_date())
+        times = build_all(args.out, load_site_data())
     except DataError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2

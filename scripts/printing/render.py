@@ -22,10 +22,13 @@ import markupsafe
 
 from scripts import fmt, qr
 from scripts.campaigns import CampaignPlace
-from scripts.figures import FigureSet, compute
-from scripts.office import National, Office, load_national, load_office
-from scripts.policy import GROUPS, load_policy
+from scripts.figures import FigureSet
+from scripts.files import write_atomic
+from scripts.national import National
+from scripts.office import Office
+from scripts.policy import GROUPS
 from scripts.printing.fonts import font_face_css
+from scripts.site_data import SiteData
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAD = 8  # mm: safe margin inside every panel (desktop printers cannot print the outer 4–5 mm)
@@ -74,8 +77,8 @@ class PrintContext:
         return (host + path).rstrip("/")
 
 
-def load_context(on: dt.date) -> PrintContext:
-    return PrintContext(on, compute(load_policy(), on), load_office(), load_national())
+def load_context(site: SiteData) -> PrintContext:
+    return PrintContext(site.on, site.figures, site.office, site.national)
 
 
 def texts(ctx: PrintContext) -> dict[str, Any]:
@@ -212,6 +215,6 @@ def stamp_places(ctx: PrintContext, places: list[CampaignPlace], out_dir: Path) 
             buf = io.BytesIO()
             writer.write(buf)
             path = out_dir / f"{p.code}-{kind}.pdf"
-            qr.write_atomic(path, buf.getvalue())
+            write_atomic(path, buf.getvalue())
             out[p.code][kind] = path
     return out

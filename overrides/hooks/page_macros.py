@@ -22,9 +22,11 @@ from mkdocs.structure.pages import Page
 from scripts import fmt
 from scripts.calc import contribution
 from scripts.errors import DataError
-from scripts.figures import Figure, FigureSet, build_date, compute
-from scripts.office import load_national, load_office
-from scripts.policy import GROUPS, Document, Entry, Parameter, Policy, load_policy
+from scripts.figures import Figure, FigureSet
+from scripts.i18n import page_lang
+from scripts.office import Office
+from scripts.policy import GROUPS, Document, Entry, Parameter, Policy
+from scripts.site_data import SiteData, from_config
 
 LEGAL_PAGE = "can-cu-phap-ly.md"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
@@ -66,12 +68,12 @@ _env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, ke
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "{{" not in markdown and "{%" not in markdown and not any("{{" in str(v) for v in page.meta.values()):
         return markdown
-    lang = _lang(page)
+    lang = page_lang(page)
     src = f"docs/{page.file.src_uri}"
     # Jinja counts lines in the body; the editor sees the file, front matter included.
     offset = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
     try:
-        ctx = context(lang)
+        ctx = context(from_config(config), lang)
         for key, value in page.meta.items():  # front matter (title, description) may use figures too
             if isinstance(value, str) and "{{" in value:
                 page.meta[key] = _env.from_string(value).render(**ctx)
@@ -89,25 +91,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -------------------------------------------------------------------------------------------------
 
 
-def context(lang: str, on: dt.date | None = None) -> dict[str, Any]:
+def context(site: SiteData, lang: str) -> dict[str, Any]:
     """Everything a page may use: ``f`` (figures), ``office``, ``national`` and table helpers."""
-    policy = load_policy()
-    on = on or build_date()
-    figures = compute(policy, on)
+    policy, on, figures = site.policy, site.on, site.figures
     return {
         "f": _Namespace(figures, lang, ""),
         "f_vi": _Namespace(figures, "vi", ""),  # Vietnamese wording on an English page (ready-to-paste messages)
         "lang": lang,
         "today": fmt.date(on, lang),
-        "office": load_office(),
-        "national": load_national(),
+        "office": site.office,
+        "national": site.national,
         "support_table": lambda: support_table(figures, lang),
-        "income_table": lambda *incomes: income_table(lang, on, incomes),
+        "income_table": lambda *incomes: income_table(site, lang, incomes),
         "figure": lambda name: render(figures.get(name), lang),
         "has": lambda name: name in figures.figures,
         "retirement_age": lambda sex: retirement_age(figures, sex, lang),
-        "points_by_commune": lambda: points_by_commune(lang),
-        "local_offices": lambda: local_offices(lang),
+        "points_by_commune": lambda: points_by_commune(site.office, lang),
+        "local_offices": lambda: local_offices(site.office, lang),
         "legal_documents": lambda: legal_documents(policy, lang),
         "unconfirmed_list": lambda: unconfirmed_list(policy, on, lang),
     }
@@ -164,14 +164,13 @@ def _nbsp(text: str) -> str:
     return re.sub(r"(\d) đ\b", "\\1\u00a0đ", text).replace("VND ", "VND\u00a0")
 
 
-def income_table(lang: str, on: dt.date, incomes: tuple[int | str, ...]) -> str:
+def income_table(site: SiteData, lang: str, incomes: tuple[int | str, ...]) -> str:
     """Markdown table of the net payment per group for a few incomes (the calculator without JS).
 
     An income may be a figure name or a whole multiple of one (``"floor"``, ``"2*reference_level"``),
     so pages need not type an amount.
     """
-    policy = load_policy()
-    figures = compute(policy, on)
+    policy, on, figures = site.policy, site.on, site.figures
     incomes = tuple(_income(figures, i) for i in incomes)
     t = TEXT[lang]
     groups = " | ".join(t["group"][g] for g in GROUPS)
@@ -207,11 +206,11 @@ def _phone_link(phone: str, tel: str) -> str:
     return f"[{phone}](tel:{tel})"
 
 
-def points_by_commune(lang: str) -> str:
+def points_by_commune(office: Office, lang: str) -> str:
     """Collection points from ``data/office.yml``, one heading per commune, phones as ``tel:`` links."""
     t = TEXT[lang]
     out = []
-    for commune, points in load_office().points_by_commune().items():
+    for commune, points in office.points_by_commune().items():
         out.append(f"### {commune}\n")
         for p in points:
             out.append(
@@ -224,11 +223,11 @@ def points_by_commune(lang: str) -> str:
     return "\n".join(out)
 
 
-def local_offices(lang: str) -> str:
+def local_offices(office: Office, lang: str) -> str:
     """The local offices (BHXH cơ sở) with the communes each serves."""
     t = TEXT[lang]
     out = []
-    for o in load_office().local_offices:
+    for o in office.local_offices:
         out.append(
             f"- **{o.name}**  \n"
             f"  {t['communes']}: {', '.join(o.communes)}  \n"
@@ -327,13 +326,6 @@ def _wrap(table: str, name: str) -> str:
     """A scrollable, keyboard-focusable wrapper that tests and styles can find by ``data-table``."""
     return f'<div class="figures-table" data-table="{name}" markdown>\n\n{table}\n\n</div>'
 
-
-
-def _lang(page: Page) -> str:
-    locale = getattr(page.file, "locale", None)
-    if locale in TEXT:
-        return locale
-    return page.file.src_uri.split("/", 1)[0] if page.file.src_uri.split("/", 1)[0] in TEXT else "vi"
 
 
 def _template_line(exc: BaseException, offset: int = 0) -> int | str:

@@ -1,0 +1,56 @@
+"""What runs after the build: this one hook, once, after every language is built, in the order written below.
+
+mkdocs-static-i18n's ``on_post_build`` (priority −100) runs the English build inside the Vietnamese one, and every
+hook runs again in there; this step returns early inside it and does its work when the outer build ends, so no
+step runs twice and each sees both languages. ``BUILD_REPORT_FILE=path`` writes the steps run and the share-image
+counts as JSON (tests count them).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from scripts import i18n, site_data
+from scripts.postbuild import state
+from scripts.postbuild.bundle import write_bundle
+from scripts.postbuild.minify import minify_js
+from scripts.postbuild.offline import write_service_worker
+from scripts.postbuild.policy_json import write_policy_json
+
+log = logging.getLogger("mkdocs.hooks.finish")
+
+
+@event_priority(-1000)  # after mkdocs-static-i18n's on_post_build (−100), which runs the English build
+def on_post_build(config: MkDocsConfig) -> None:
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and getattr(plugin, "building", False):
+        return  # inside the nested English build: the outer build finishes for both languages
+    out = Path(config.site_dir)
+    site = site_data.from_config(config)
+    build = state.from_config(config)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("policy.json", lambda: write_policy_json(out, site)),
+        ("404 pages", lambda: i18n.write_404s(out, build.not_found)),
+        ("search index per language", lambda: i18n.split_search_index(out)),
+        ("English sitemap", lambda: i18n.write_en_sitemap(out, site.site_url)),
+        ("stylesheet bundle", lambda: write_bundle(out, build.css_bundle)),
+        ("minified JavaScript", lambda: minify_js(out)),
+        # Last: the worker's cache name is a hash of every file it precaches.
+        ("service worker", lambda: write_service_worker(out)),
+    ]
+    for name, step in steps:
+        step()
+        build.steps.append(name)
+    rendered = sum(1 for v in build.share_images.values() if v == "rendered")
+    log.info(f"share images: {rendered} drawn, {len(build.share_images) - rendered} from cache")
+    report = os.environ.get("BUILD_REPORT_FILE")
+    if report:
+        Path(report).write_text(json.dumps({"steps": build.steps, "share_images": {
+            "rendered": rendered, "cached": len(build.share_images) - rendered}}), encoding="utf-8")

@@ -1,0 +1,98 @@
+"""Everything a build shows, validated once: :class:`SiteData`.
+
+``data/`` → :func:`load_site_data` → one frozen object → hooks, print, share images, ``policy.json``.
+The build date is read here and only here (``BUILD_DATE`` or today), so a build that crosses midnight
+shows one day's law throughout; ``scripts/build.py`` fixes it once and passes it to the MkDocs process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from scripts.campaigns import Campaigns, load_campaigns
+from scripts.errors import DataError
+from scripts.figures import FigureSet, compute
+from scripts.national import National, load_national
+from scripts.office import Office, load_office
+from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE
+from scripts.policy import Policy, load_policy
+
+CONFIG_KEY = "site"  # config.extra["site"] holds the build's SiteData
+
+
+def build_date() -> dt.date:
+    """The date whose law the build shows: ``BUILD_DATE=YYYY-MM-DD`` or today."""
+    raw = os.environ.get("BUILD_DATE")
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise DataError("environment", "BUILD_DATE", f"{raw!r} is not a date", "write it as YYYY-MM-DD") from None
+
+
+def production() -> bool:
+    """``PRODUCTION=1``: a build for the public, which refuses sample data."""
+    return os.environ.get("PRODUCTION") == "1"
+
+
+@dataclass(frozen=True, eq=False)
+class SiteData:
+    """The validated data of one build and the date it shows. Read-only: every part is frozen."""
+
+    on: dt.date
+    policy: Policy
+    office: Office
+    national: National
+    campaigns: Campaigns
+    production: bool = False
+
+    @cached_property
+    def figures(self) -> FigureSet:
+        """Every named figure on the build date."""
+        return compute(self.policy, self.on)
+
+    def figures_on(self, day: dt.date) -> FigureSet:
+        return compute(self.policy, day)
+
+    @property
+    def site_url(self) -> str:
+        return self.office.site_url
+
+
+def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> SiteData:
+    """Load and validate every data file; raises :class:`DataError` with the file, key and fix."""
+    office = load_office(OFFICE_FILE)
+    site = SiteData(
+        on=on or build_date(),
+        policy=load_policy(POLICY_FILE),
+        office=office,
+        national=load_national(NATIONAL_FILE),
+        campaigns=load_campaigns(CAMPAIGNS_FILE, office=office),
+        production=production() if prod is None else prod,
+    )
+    site.figures  # noqa: B018 — every figure must have a value on the build date: fail now, with the key
+    if site.production:
+        _refuse_sample(site)
+    return site
+
+
+def _refuse_sample(site: SiteData) -> None:
+    if site.office.sample:
+        raise DataError(site.office.file, "sample", "true — a production build refuses sample data",
+                        "replace the sample office, local offices and collection points with real ones, then write 'sample: false'")
+    if site.campaigns.sample:
+        raise DataError(site.campaigns.file, "sample", "true — a production build refuses sample data",
+                        "replace the sample campaigns and places with your office's plan, then write 'sample: false'")
+
+
+def from_config(config: Any) -> SiteData:
+    """The build's :class:`SiteData`, put in ``config.extra`` by ``overrides/hooks/data.py``."""
+    site = config.extra.get(CONFIG_KEY)
+    if not isinstance(site, SiteData):
+        raise RuntimeError("overrides/hooks/data.py must run first (it is the first hook in mkdocs.yml)")
+    return site
