@@ -18,7 +18,7 @@ from scripts.office import Office, load_office
 from scripts.paths import CAMPAIGNS_FILE, DOCS
 from scripts.yamlfile import YamlDoc, load_yaml
 
-KINDS = {"market": "Chợ", "commune": "Xã, phường", "post_office": "Bưu điện"}
+VENUE_KINDS = ("market", "commune", "post_office")  # labels: venues.* in data/texts.yml
 CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,14}$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 DEFAULT_TARGET = "tinh-muc-dong/"
@@ -130,8 +130,8 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
             raise doc.error(f"{key}.campaign", f"unknown campaign {cid!r}", f"use one of the campaign ids: {', '.join(campaigns)}")
         campaign = campaigns[cid]
         kind = p.get("kind")
-        if kind not in KINDS:
-            raise doc.error(f"{key}.kind", f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+        if kind not in VENUE_KINDS:
+            raise doc.error(f"{key}.kind", f"unknown kind {kind!r}", f"use one of: {', '.join(VENUE_KINDS)}")
         commune = p.get("commune")
         if commune not in communes:
             raise doc.error(f"{key}.commune", f"{commune!r} is not a commune of data/office.yml",

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from scripts import fmt
 from scripts.calc import bounds, contribution
+from scripts.errors import DataError
 from scripts.policy import GROUPS, Policy
 
 
@@ -41,32 +42,62 @@ class Figure:
         return fmt.number(self.value, lang)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FigureSet:
-    """All named figures on one date. Names with a dot (``net_min.poor``) are grouped."""
+    """All named figures on one date. Names with a dot (``net_min.poor``) are grouped.
+
+    A figure whose parameters have no value on that date is missing; ``errors`` says which parameter.
+    """
 
     on: dt.date
     figures: dict[str, Figure] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
 
     def get(self, name: str) -> Figure:
         try:
             return self.figures[name]
         except KeyError:
-            raise KeyError(f"unknown figure '{name}'. Known figures: {', '.join(sorted(self.figures))}") from None
+            if self.errors:
+                raise self.errors[0] from None
+            raise UnknownFigure(name, sorted(self.figures)) from None
 
 
-@lru_cache(maxsize=16)  # every page, leaflet and share image of a build asks for the same date: compute once
+class UnknownFigure(KeyError):
+    """A figure name that does not exist (a typo in a page or a template)."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(name)
+        self.message = f"unknown figure '{name}'. Known figures: {', '.join(known)}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+Add = Callable[..., None]
+
+
+@lru_cache(maxsize=256)  # pages, leaflets, share images and validity windows ask for the same dates: compute once
 def compute(policy: Policy, on: dt.date) -> FigureSet:
-    """Compute every named figure for ``on``. Raises :class:`DataError` when a parameter has no value then.
+    """Compute every named figure for ``on``; figures whose parameters have no value then are left out.
 
     The result is shared between callers: treat it as read-only.
     """
     fs = FigureSet(on)
 
-    def add(name: str, value: float | int | dt.date, kind: str, *keys: str, when: dt.date = on) -> None:
-        confirmed = all(policy.entry(k, when).confirmed for k in keys)
+    def add(name: str, value: float | int | dt.date, kind: str, *keys: str) -> None:
+        confirmed = all(policy.entry(k, on).confirmed for k in keys)
         fs.figures[name] = Figure(value, kind, keys, confirmed)
 
+    for block in (_income, _contributions, _periods, _pension, _pension_example, _benefits, _retirement):
+        try:
+            block(policy, on, add)
+        except DataError as exc:  # a parameter has no value on this date: its figures are missing
+            fs.errors.append(exc)
+    add("updated", policy.updated, "date")
+    return fs
+
+
+def _income(policy: Policy, on: dt.date, add: Add) -> None:
     floor, ceiling = bounds(policy, on)
     add("floor", floor, "money", "income_floor")
     add("ceiling", ceiling, "money", "reference_level", "ceiling_multiplier")
@@ -74,6 +105,10 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     add("reference_level_from", policy.entry("reference_level", on).effective_from, "date", "reference_level")
     add("floor_from", policy.entry("income_floor", on).effective_from, "date", "income_floor")
     add("ceiling_multiplier", policy.value("ceiling_multiplier", on), "count", "ceiling_multiplier")
+
+
+def _contributions(policy: Policy, on: dt.date, add: Add) -> None:
+    floor, ceiling = bounds(policy, on)
     add("rate", policy.value("contribution_rate", on), "percent", "contribution_rate")
     base = ("income_floor", "contribution_rate", "support_rates")
     for g in GROUPS:
@@ -88,10 +123,17 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
         "contribution_rate", "reference_level", "ceiling_multiplier")
     add("support_cap_months", policy.value("support_cap_months", on), "count", "support_cap_months")
     add("support_cap_years", policy.value("support_cap_months", on) // 12, "count", "support_cap_months")
+
+
+def _periods(policy: Policy, on: dt.date, add: Add) -> None:
     add("advance_max_years", policy.value("advance_max_months", on) // 12, "count", "advance_max_months")
     add("back_payment_max_years", policy.value("back_payment_max_months", on) // 12, "count", "back_payment_max_months")
+    add("fund_rate", policy.value("fund_rate_monthly", on), "percent", "fund_rate_monthly")
     for period, months in policy.value("payment_deadlines", on).items():
         add(f"deadline.m{period}", months, "count", "payment_deadlines")
+
+
+def _pension(policy: Policy, on: dt.date, add: Add) -> None:
     add("pension_min_years", policy.value("pension_min_years", on), "count", "pension_min_years")
     rule = policy.value("pension_rate", on)
     add("pension_max_rate", rule["max_rate"], "percent", "pension_rate")
@@ -100,8 +142,6 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
         add(f"pension_start_rate.{sex}", tiers[0]["rate"], "percent", "pension_rate")
         add(f"pension_full_years.{sex}", _years_to_max(tiers, rule["max_rate"]), "count", "pension_rate")
         add(f"pension_step.{sex}", tiers[-1]["step"], "percent", "pension_rate")
-        # Illustration only: the first pension of someone whose average income is the lowest income basis.
-        add(f"pension_example.{sex}", round(tiers[0]["rate"] * floor), "money", "pension_rate", "income_floor")
     add("pension_male_tier2_years", rule["male"][-1]["from_years"], "count", "pension_rate")
     add("pension_male_tier2_rate", rule["male"][-1]["rate"], "percent", "pension_rate")
     add("pension_male_tier1_step", rule["male"][0]["step"], "percent", "pension_rate")
@@ -112,6 +152,17 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     withdrawal = policy.value("one_time_withdrawal", on)
     add("withdrawal.before_2014", withdrawal["before_2014"], "count", "one_time_withdrawal")
     add("withdrawal.from_2014", withdrawal["from_2014"], "count", "one_time_withdrawal")
+
+
+def _pension_example(policy: Policy, on: dt.date, add: Add) -> None:
+    """Illustration only: the first pension of someone whose average income is the lowest income basis."""
+    floor = policy.value("income_floor", on)
+    rule = policy.value("pension_rate", on)
+    for sex in ("male", "female"):
+        add(f"pension_example.{sex}", round(rule[sex][0]["rate"] * floor), "money", "pension_rate", "income_floor")
+
+
+def _benefits(policy: Policy, on: dt.date, add: Add) -> None:
     add("maternity", policy.value("maternity_allowance", on), "money", "maternity_allowance")
     add("maternity_min_months", policy.value("maternity_min_months", on), "count", "maternity_min_months")
     add("funeral", policy.value("funeral_multiplier", on) * policy.value("reference_level", on), "money",
@@ -121,39 +172,18 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
     add("social_pension", policy.value("social_pension", on), "money", "social_pension")
     add("social_pension_age", policy.value("social_pension_age", on), "count", "social_pension_age")
     add("social_pension_age_poor", policy.value("social_pension_age_poor", on), "count", "social_pension_age_poor")
-    add("fund_rate", policy.value("fund_rate_monthly", on), "percent", "fund_rate_monthly")
-    add("social_pension_from", policy.entry("social_pension", on).effective_from, "date")
-    add("updated", policy.updated, "date")
-    _add_next_floor(policy, on, add)
+    add("social_pension_from", policy.entry("social_pension", on).effective_from, "date", "social_pension")
+
+
+def _retirement(policy: Policy, on: dt.date, add: Add) -> None:
     ages = policy.value("retirement_age", on)
     for sex in ("male", "female"):
         add(f"retirement_final_age.{sex}", ages[sex]["final"][0], "count", "retirement_age")
-        # Transitional rule (Decree 159 Art 13): joined before 2021 with 20 voluntary years → the starting ages.
+        # Transitional rule (Law 41/2024 Art 141(9)): joined before 2021 with 20 voluntary years → the starting ages.
         add(f"retirement_start_age.{sex}", ages[sex]["start"][0], "count", "retirement_age")
         years, months = _retirement_age_in(ages, sex, on.year)
         add(f"retirement_age_years.{sex}", years, "count", "retirement_age")
         add(f"retirement_age_months.{sex}", months, "count", "retirement_age")
-    return fs
-
-
-def _add_next_floor(policy: Policy, on: dt.date, add: Callable[..., None]) -> None:
-    """Figures for the next income floor, if the data already has one (``floor_next``, ``net_min_next.*`` …).
-
-    The next floor is the first ``income_floor`` entry that starts after ``on`` with a different value.
-    Pages test ``has('floor_next')`` before using these names, because after the last known change they do not exist.
-    """
-    current = policy.value("income_floor", on)
-    upcoming = [e for e in policy.parameters["income_floor"].entries if e.effective_from > on and e.value != current]
-    if not upcoming:
-        return
-    nxt = min(upcoming, key=lambda e: e.effective_from)
-    when = nxt.effective_from
-    add("floor_next_from", when, "date")  # the amounts carry the label; the date alone would repeat it
-    add("floor_next", nxt.value, "money", "income_floor", when=when)
-    base = ("income_floor", "contribution_rate", "support_rates")
-    add("gross_min_next", contribution(policy, nxt.value, "other", when).gross, "money", *base, when=when)
-    for g in GROUPS:
-        add(f"net_min_next.{g}", contribution(policy, nxt.value, g, when).net, "money", *base, when=when)
 
 
 def _retirement_age_in(schedule: dict, sex: str, year: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from scripts.paths import OFFICE_FILE
 from scripts.yamlfile import YamlDoc, cached
 
 PLACE_KINDS = ("agent", "post_office", "office")
+TRANSITION_DAYS = 90  # outputs show a coming figure next to today's from this many days before it takes effect
 
 
 def tel(phone: str) -> str:
@@ -46,6 +47,7 @@ class Office:
     social: tuple[dict[str, str], ...]
     local_offices: tuple[Place, ...]
     collection_points: tuple[Place, ...]
+    transition_days: int = TRANSITION_DAYS
     file: str = "data/office.yml"
 
     @property
@@ -63,7 +65,7 @@ def parse_office(doc: YamlDoc) -> Office:
     d = doc.data
     if not isinstance(d, dict):
         raise doc.error("", "the file must be a mapping (see the sample in data/office.yml)")
-    doc.no_unknown("", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points"})
+    doc.no_unknown("", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points", "transition_days"})
     sample = d.get("sample")
     if not isinstance(sample, bool):
         raise doc.error("sample", "must be true or false", "write 'sample: false' once every entry is real")
@@ -95,6 +97,7 @@ def parse_office(doc: YamlDoc) -> Office:
         social=tuple(social),
         local_offices=local,
         collection_points=points,
+        transition_days=_days(doc, "transition_days", d.get("transition_days", TRANSITION_DAYS)),
         file=doc.path,
     )
 
@@ -129,3 +132,9 @@ _load = cached(parse_office)
 def load_office(path: Path | str = OFFICE_FILE) -> Office:
     """``data/office.yml``, validated (once per file version)."""
     return _load(path)
+
+
+def _days(doc: YamlDoc, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 366:
+        raise doc.error(key, f"{value!r} is not a number of days", "write a whole number from 0 to 366, for example 90")
+    return value

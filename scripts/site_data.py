@@ -18,8 +18,9 @@ from scripts.errors import DataError
 from scripts.figures import FigureSet, compute
 from scripts.national import National, load_national
 from scripts.office import Office, load_office
-from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE
+from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, TEXTS_FILE
 from scripts.policy import Policy, load_policy
+from scripts.texts import Texts, load_texts
 
 CONFIG_KEY = "site"  # config.extra["site"] holds the build's SiteData
 
@@ -49,6 +50,7 @@ class SiteData:
     office: Office
     national: National
     campaigns: Campaigns
+    texts: Texts
     production: bool = False
 
     @cached_property
@@ -63,6 +65,10 @@ class SiteData:
     def site_url(self) -> str:
         return self.office.site_url
 
+    def t(self, key: str, lang: str, **values: Any) -> str:
+        """A text of the catalogue (``data/texts.yml``) in ``lang``."""
+        return self.texts.get(key, lang, **values)
+
 
 def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> SiteData:
     """Load and validate every data file; raises :class:`DataError` with the file, key and fix."""
@@ -73,6 +79,7 @@ def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> Si
         office=office,
         national=load_national(NATIONAL_FILE),
         campaigns=load_campaigns(CAMPAIGNS_FILE, office=office),
+        texts=load_texts(TEXTS_FILE),
         production=production() if prod is None else prod,
     )
     site.figures  # noqa: B018 — every figure must have a value on the build date: fail now, with the key

@@ -1,8 +1,10 @@
 """Shared fixtures: the built site, a local HTTP server for it, and real Chromium (Debian's, via Playwright).
 
-``make test`` builds ``site/`` first; the tests read that build. Tests that need another build (another
-office, another date) call :func:`tests.support.builds.build_variant`, which builds into a temporary folder.
-Helpers live in ``tests/support/``; test modules import from there, never from each other.
+``site_dir`` is the site built for :data:`tests.support.dates.TEST_DATE`, so that expected values can be written
+from the law for one day and a failure reproduces on any day. ``today_site`` is ``site/`` as ``make site`` built it
+for today (a few tests check that what is published today is consistent). Tests that need another build (another
+office, another date) call :func:`tests.support.builds.build_variant`. Helpers live in ``tests/support/``; test
+modules import from there, never from each other.
 """
 
 from __future__ import annotations
@@ -16,17 +18,28 @@ import pytest
 from scripts.build import build_site
 from scripts.paths import ROOT
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.dates import TEST_DATE
 from tests.support.servers import serve
 
-SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
+TODAY_SITE = ROOT / "site"
 
 
 @pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The site built by ``make site`` (built here if missing)."""
-    if not (SITE / "index.html").exists():
-        build_site(SITE, quiet=True)
-    return SITE
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as built for ``TEST_DATE`` (``SITE_DIR=path`` reuses a build made for that date)."""
+    if os.environ.get("SITE_DIR"):
+        return Path(os.environ["SITE_DIR"]).resolve()
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(out, env={"BUILD_DATE": TEST_DATE.isoformat()}, quiet=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def today_site() -> Path:
+    """``site/`` as ``make site`` built it for today (built here if missing)."""
+    if not (TODAY_SITE / "index.html").exists():
+        build_site(TODAY_SITE, quiet=True)
+    return TODAY_SITE
 
 
 @pytest.fixture(scope="session")

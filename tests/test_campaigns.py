@@ -83,20 +83,30 @@ def test_bad_input_names_file_entry_and_fix(tmp_path: Path, what: str, change, e
     assert re.search(r"campaigns\.yml:\d+", message), f"no line number: {message}"
 
 
-def test_schedule_upcoming_first_past_below() -> None:
-    from overrides.hooks.printing import schedule  # the hook module, imported like MkDocs does
+def _schedule(lang: str, on: dt.date) -> str:
+    """The schedule macro as a page renders it (the hook module, imported like MkDocs does)."""
+    import jinja2
 
+    from overrides.hooks.page_macros import Macros, page_env
+    from scripts.paths import ROOT
+    from scripts.site_data import load_site_data
+
+    env = page_env(jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides"))))
+    return str(Macros(load_site_data(on), env, lang, None).schedule())
+
+
+def test_schedule_upcoming_first_past_below() -> None:
     c = load_campaigns()
     names = {x.id: x.name["vi"] for x in c.campaigns}
-    text = schedule(c, "vi", dt.date(2026, 11, 25))
+    text = _schedule("vi", dt.date(2026, 11, 25))
     # on 25/11/2026 the October month is over and the December drive is ahead
     assert text.index(names["cao-diem-12-2026"]) < text.index("Các đợt đã qua") < text.index(names["thang-van-dong-2026"])
     assert "Sắp diễn ra" in text and "Đã qua" in text
-    during = schedule(c, "vi", dt.date(2026, 10, 15))
+    during = _schedule("vi", dt.date(2026, 10, 15))
     assert "Đang diễn ra" in during
     assert during.index(names["thang-van-dong-2026"]) < during.index(names["cao-diem-12-2026"])
     assert "Các đợt đã qua" not in during
-    later = schedule(c, "en", dt.date(2027, 3, 1))
+    later = _schedule("en", dt.date(2027, 3, 1))
     assert later.startswith("## Now and coming up\n\nNo campaign is planned")
     assert later.index(c.campaigns[1].name["en"]) < later.index(c.campaigns[0].name["en"])  # latest past first
 
@@ -106,6 +116,6 @@ def test_schedule_page_in_built_site(site_dir: Path) -> None:
     for p in yaml.safe_load(SAMPLE)["places"]:
         assert f'href="../in-an/qr/{p["code"]}.png"' in html
         assert p["name"] in html
-    assert "Các đợt đã qua" in html or "Sắp diễn ra" in html
+    assert "Các đợt đã qua" in html and "Đang diễn ra" in html  # on 01/12/2026: October past, December under way
     en = (site_dir / "en" / "lich-tuyen-truyen" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../in-an/qr/cho-b.png"' in en

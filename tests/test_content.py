@@ -1,7 +1,7 @@
 """The content pages: figures from the data, both languages, phone links, legal basis.
 
-Reads the built site (``SITE_DIR`` or ``site/``). Expected amounts come from ``scripts.calc.contribution``
-for the date the page says it was computed for, or from the policy reference, never from the rendered figures.
+Reads the site built for ``TEST_DATE`` (01/12/2026). Expected amounts are written here from the law for that day
+(Law 41/2024, Decree 159/2025, Decree 161/2026, Decree 351/2025), never taken from the code that renders them.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from scripts import fmt
-from scripts.calc import contribution
-from scripts.figures import _retirement_age_in, compute
+from scripts.figures import _retirement_age_in
 from scripts.paths import ROOT
-from scripts.policy import GROUPS, load_policy
+from scripts.policy import load_policy
 from tests.support.builds import build_variant
+from tests.support.dates import TEST_DATE
 
 PAGES = ("index", "bhxh-tu-nguyen-la-gi", "quyen-loi", "muc-dong-va-ho-tro", "phuong-thuc-dong",
          "dang-ky-va-nop-tien", "hoi-dap", "diem-thu-va-lien-he", "can-cu-phap-ly")
@@ -99,18 +99,6 @@ def _page(site: Path, lang: str, name: str) -> _Collect:
     return parser
 
 
-def _computed_on(page: _Collect, lang: str) -> dt.date:
-    """The date the page says its figures are for ("Số liệu tính cho ngày 25/11/2026" / "as of 25 November 2026")."""
-    text = " ".join(page.text)
-    if lang == "vi":
-        m = re.search(r"tính cho ngày (\d{2})/(\d{2})/(\d{4})", text)
-        assert m, "the page does not say for which date its figures are computed"
-        return dt.date(int(m[3]), int(m[2]), int(m[1]))
-    m = re.search(r"as of (\d{1,2} \w+ \d{4})", text)
-    assert m, "the page does not say for which date its figures are computed"
-    return dt.datetime.strptime(m[1], "%d %B %Y").date()
-
-
 # -------------------------------------------------------------------------------------------------
 # Sources
 # -------------------------------------------------------------------------------------------------
@@ -157,38 +145,55 @@ def test_page_is_substantial_with_short_description(site_dir: Path, name: str, l
     assert len(page.description) <= 160, f"{lang}/{name}: description has {len(page.description)} characters"
     assert "{{" not in " ".join(page.text) and "{%" not in " ".join(page.text)
     source = (ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8")
-    assert page.description and page.description.split()[0] in source.split("---", 2)[1], "front matter was not read"
+    words = [w for w in JINJA.sub(" ", source.split("---", 2)[1].split("description:", 1)[1]).split() if w.isalpha()]
+    assert words and words[0] in page.description, "front matter was not read"
     assert "description:" not in " ".join(page.text), f"{lang}/{name}: front matter leaked into the page (quote its values)"
 
 
+# On 01/12/2026, per group (poor, near-poor, ethnic minority, other): support = 50/40/30/20 % of 22 % × 1.500.000;
+# lowest payment = 330.000 − support; highest = 22 % × 20 × 2.530.000 − support = 11.132.000 − support;
+# from 01/01/2027 (floor 2.200.000, unconfirmed): 484.000 − 50/40/30/20 % of it.
+SUPPORT_2026 = {"vi": ["165.000 đ", "132.000 đ", "99.000 đ", "66.000 đ"], "en": ["VND 165,000", "VND 132,000", "VND 99,000", "VND 66,000"]}
+LOWEST_2026 = {"vi": ["165.000 đồng", "198.000 đồng", "231.000 đồng", "264.000 đồng"],
+               "en": ["VND 165,000", "VND 198,000", "VND 231,000", "VND 264,000"]}
+HIGHEST_2026 = {"vi": ["10.967.000 đ", "11.000.000 đ", "11.033.000 đ", "11.066.000 đ"],
+                "en": ["VND 10,967,000", "VND 11,000,000", "VND 11,033,000", "VND 11,066,000"]}
+LOWEST_2027 = {"vi": ["242.000 đồng", "290.400 đồng", "338.800 đồng", "387.200 đồng"],
+               "en": ["VND 242,000", "VND 290,400", "VND 338,800", "VND 387,200"]}
+
+
+def _short(amount: str) -> str:
+    return amount.replace(" đồng", " đ")
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_support_table_equals_calc(site_dir: Path, lang: str) -> None:
+def test_support_table_on_the_test_date(site_dir: Path, lang: str) -> None:
     page = _page(site_dir, lang, "muc-dong-va-ho-tro")
-    on = _computed_on(page, lang)
-    policy = load_policy()
-    floor = policy.value("income_floor", on)
-    ceiling = policy.value("ceiling_multiplier", on) * policy.value("reference_level", on)
-    rows = [r for r in page.rows["support"] if r and r[0] and not r[0].startswith(("Nhóm", "Group"))]
-    assert len(rows) == len(GROUPS)
-    for row, group in zip(rows, GROUPS, strict=True):
-        low, high = contribution(policy, floor, group, on), contribution(policy, ceiling, group, on)
+    table = [[c.replace("\xa0", " ") for c in r] for r in page.rows["support"] if r and r[0]]
+    head, rows = table[0], table[1:]
+    assert len(rows) == 4
+    assert head[2] == ("Từ 01/01/2027" if lang == "vi" else "From 1 January 2027"), head
+    for i, row in enumerate(rows):
         assert len(row) == 3, "three columns keep the table within a 360 px screen"
-        assert f"{fmt.money_short(low.support, lang)} (" in row[0], (group, row)
-        assert row[1].startswith(fmt.money_short(low.net, lang)), (group, row)
-        assert row[2].startswith(fmt.money_short(high.net, lang)), (group, row)
+        assert f"{SUPPORT_2026[lang][i]} (" in row[0] and HIGHEST_2026[lang][i] in row[0], row
+        assert row[1] == _short(LOWEST_2026[lang][i]), row
+        assert row[2].startswith(_short(LOWEST_2027[lang][i])) and ("chưa xác nhận" in row[2] or "unconfirmed" in row[2]), row
+    text = " ".join(" ".join(page.text).split())
+    assert ("Số liệu áp dụng từ ngày 01/07/2026 đến hết ngày 31/12/2026." if lang == "vi"
+            else "These figures apply from 1 July 2026 to 31 December 2026.") in text
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_home_lists_lowest_payment_per_group(site_dir: Path, lang: str) -> None:
+def test_home_lists_lowest_payment_per_group_with_the_coming_one(site_dir: Path, lang: str) -> None:
     page = _page(site_dir, lang, "index")
-    on = _computed_on(page, lang)
-    policy = load_policy()
     items = page.rows["net-min"]
-    assert len(items) == len(GROUPS)
-    for item, group in zip(items, GROUPS, strict=True):
-        net = contribution(policy, policy.value("income_floor", on), group, on).net
-        assert fmt.money(net, lang) in item[0], (group, item)
+    assert len(items) == 4
+    for i, item in enumerate(items):
+        coming = f"{'từ 01/01/2027:' if lang == 'vi' else 'from 1 January 2027:'} {LOWEST_2027[lang][i]}"
+        assert f"{LOWEST_2026[lang][i]} ({coming}" in item[0], item
     assert any(h.startswith("tel:") for h in page.hrefs), "the home page needs a call button"
+    assert page.description.startswith("Mỗi tháng đóng từ 264.000 đồng; hộ nghèo từ 165.000 đồng" if lang == "vi"
+                                       else "From VND 264,000 a month; poor households from VND 165,000"), page.description
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -228,7 +233,7 @@ def test_legal_page_lists_every_cited_document_and_unconfirmed_value(site_dir: P
         assert shown in text, f"{lang}: document {key} ({shown}) is not on the legal page"
     assert "chua-xac-nhan" in page.ids
     section = text.split("chưa xác nhận" if lang == "vi" else "not yet confirmed", 1)[1]
-    on = _computed_on(_page(site_dir, lang, "muc-dong-va-ho-tro"), lang)
+    on = TEST_DATE
     for param in policy.parameters.values():
         for entry in param.entries:
             if not entry.confirmed and (entry.effective_to is None or entry.effective_to >= on):
@@ -256,19 +261,10 @@ def test_retirement_age_follows_the_roadmap(year: int, male: tuple[int, int], fe
     assert _retirement_age_in(schedule, "female", year) == female
 
 
-def test_next_floor_figures_before_and_after_the_2027_change() -> None:
-    before = compute(load_policy(), dt.date(2026, 11, 25)).figures
-    assert before["floor_next"].value == 2_200_000 and not before["floor_next"].confirmed  # §10.3
-    assert before["floor_next_from"].value == dt.date(2027, 1, 1)
-    assert [before[f"net_min_next.{g}"].value for g in GROUPS] == [242_000, 290_400, 338_800, 387_200]
-    after = compute(load_policy(), dt.date(2027, 1, 15)).figures
-    assert "floor_next" not in after and after["net_min.other"].value == 387_200
-
-
 def test_site_built_for_2027_shows_the_new_floor_as_unconfirmed(tmp_path: Path) -> None:
     site = build_variant(tmp_path / "site", env={"BUILD_DATE": "2027-01-15"})
     page = _page(site, "vi", "index")
-    assert _computed_on(page, "vi") == dt.date(2027, 1, 15)
-    text = " ".join(page.text)
-    assert "387.200 đồng" in text and "(chưa xác nhận)" in text  # §10.3: 2,200,000 × 22% × 80%
-    assert "dự kiến tăng" not in text  # no "next floor" paragraph once the change is in force
+    text = " ".join(" ".join(page.text).split())
+    assert "387.200 đồng (chưa xác nhận)" in text  # Decree 351/2025: 2.200.000 × 22 % × (1 − 20 %)
+    assert "Số liệu áp dụng từ ngày 01/01/2027" in text
+    assert "(từ 01/01/2027" not in text, "no coming-change note once the change is in force"

@@ -1,63 +1,45 @@
-"""Figures and tables in Markdown, from the policy data for the build date.
+"""Page macros: ``{{ … }}`` in the Markdown pages, filled from the build's data.
 
-Pages write ``{{ f.net_min.other }}`` instead of typing an amount. The Markdown is rendered as a Jinja
-template with *strict* undefined names, so a typo stops the build with the page, the line and the list
-of known figures. A figure that rests on an unconfirmed parameter carries a "chưa xác nhận" link to the
-legal-basis page wherever it appears.
+Pages write ``{{ f.net_min.other }}`` instead of typing an amount, and ``{{ support_table() }}`` instead of a
+table. The Markdown is rendered as a Jinja template before MkDocs converts it:
+
+* **escaped by default**: every value from the data is HTML-escaped and its Markdown characters are
+  backslash-escaped (``scripts/markup.py``), so an office name can neither inject a script nor turn into a link;
+* **strict**: an unknown name stops the build with the page, the line and the list of known figures;
+* **markup in templates**: tables and lists are rendered from ``overrides/macros/*.md`` through the theme's Jinja
+  environment (as Material's ``translations.py`` does), with the words from ``data/texts.yml``;
+* **dated**: each figure is wrapped in ``<span data-fig>`` with its later values, so a page read after its figures
+  changed can show the new ones (``assets/javascripts/validity.js``); when a figure changes within the office's
+  transition window, its coming value follows it ("từ 01/01/2027: …"). The names used are kept in
+  ``page.meta["figures"]`` for the page's validity statement (``partials/validity.html``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import replace
+import json
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from scripts import fmt
-from scripts.calc import contribution
+from scripts import markup, validity
+from scripts.campaigns import site_pages
 from scripts.errors import DataError
-from scripts.figures import Figure, FigureSet
-from scripts.i18n import page_lang
-from scripts.office import Office
-from scripts.policy import GROUPS, Document, Entry, Parameter, Policy
+from scripts.figures import Figure, UnknownFigure
+from scripts.i18n import DEFAULT_LANG, page_lang
+from scripts.policy import GROUPS
+from scripts.postbuild import state
+from scripts.printing.build import PRINT_DIR, page_slug
 from scripts.site_data import SiteData, from_config
 
 LEGAL_PAGE = "can-cu-phap-ly.md"
+CALCULATOR_PATH = "tinh-muc-dong/"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
-TEXT = {
-    "vi": {
-        "unconfirmed": "chưa xác nhận",
-        "group": {"poor": "Hộ nghèo; người sống ở xã đảo, đặc khu", "near_poor": "Hộ cận nghèo",
-                  "ethnic_minority": "Người dân tộc thiểu số", "other": "Người tham gia khác"},
-        "cols": ("Nhóm", "Nhà nước hỗ trợ", "Bạn đóng ít nhất", "Bạn đóng nhiều nhất"),
-        "income_cols": ("Thu nhập chọn đóng", "Tổng tiền đóng (22%)"),
-        "per_month": "/tháng",
-        "kind": {"agent": "Đại lý thu", "post_office": "Bưu điện", "office": "Cơ quan BHXH"},
-        "address": "Địa chỉ", "hours": "Giờ làm việc", "phone": "Điện thoại", "communes": "Phục vụ",
-        "signed": "ký ngày", "effective": "hiệu lực từ", "cites": "Căn cứ cho",
-        "since": "từ", "until": "đến", "value": "Giá trị", "no_unconfirmed": "Hiện không có số liệu nào chưa xác nhận.",
-    },
-    "en": {
-        "unconfirmed": "unconfirmed",
-        "group": {"poor": "Poor households; island communes, special zones", "near_poor": "Near-poor households",
-                  "ethnic_minority": "Ethnic minorities", "other": "Everyone else"},
-        "cols": ("Group", "State support", "You pay at least", "You pay at most"),
-        "income_cols": ("Chosen income", "Total contribution (22%)"),
-        "per_month": " a month",
-        "kind": {"agent": "Collection agent", "post_office": "Post office", "office": "Social insurance office"},
-        "address": "Address", "hours": "Opening hours", "phone": "Phone", "communes": "Serves",
-        "signed": "signed", "effective": "in force from", "cites": "Basis for",
-        "since": "from", "until": "to", "value": "Value", "no_unconfirmed": "At present no figure is unconfirmed.",
-    },
-}
-
-_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -65,25 +47,358 @@ _env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, ke
 # -------------------------------------------------------------------------------------------------
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """One environment for page Markdown and macro templates: the theme's loader, escaping on, strict names."""
+    build = state.from_config(config)
+    if build.page_env is None:  # once per build (the nested English build shares it)
+        build.page_env = page_env(config.theme.get_env())
+        build.text_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.globals["t"] = from_config(config).t  # theme partials: {{ t("share.copy", page_lang) }}
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "{{" not in markdown and "{%" not in markdown and not any("{{" in str(v) for v in page.meta.values()):
-        return markdown
+    site = from_config(config)
+    build = state.from_config(config)
     lang = page_lang(page)
     src = f"docs/{page.file.src_uri}"
     # Jinja counts lines in the body; the editor sees the file, front matter included.
     offset = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
+    macros = Macros(site, build.page_env, lang, page)
     try:
-        ctx = context(from_config(config), lang)
-        for key, value in page.meta.items():  # front matter (title, description) may use figures too
-            if isinstance(value, str) and "{{" in value:
-                page.meta[key] = _env.from_string(value).render(**ctx)
-        return _env.from_string(markdown).render(**ctx)
+        for key, value in page.meta.items():  # front matter (title, description) may use figures too: as plain text
+            if isinstance(value, str) and ("{{" in value or "{%" in value):
+                page.meta[key] = build.text_env.from_string(value).render(**macros.context(text=True))
+        out = build.page_env.from_string(markdown).render(**macros.context())
     except jinja2.TemplateSyntaxError as exc:
         raise PluginError(f"{src}:{exc.lineno + offset}: {exc.message} — check the {{{{ … }}}} braces on that line") from None
     except jinja2.UndefinedError as exc:
         raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc.message}") from None
-    except (DataError, KeyError) as exc:
+    except (DataError, UnknownFigure) as exc:
         raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc}") from None
+    page.meta["figures"] = sorted(macros.used)
+    return out
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """``validity`` for ``partials/validity.html``: when the figures of this page hold."""
+    names = page.meta.get("figures") or []
+    if names:
+        site = from_config(config)
+        lang = page_lang(page)
+        w = validity.window(site.policy, names, site.on)
+        context["validity"] = {
+            "text": validity_sentence(site, w, lang, "validity.page"),
+            "until": w.end.isoformat() if w.end else "",
+            "built": site.on.isoformat(),
+            # For the browser: the notices, with {built}, {date} and {end} left for validity.js to fill.
+            "texts": {k: site.texts.entries[f"validity.{k}"][lang] for k in ("stale", "stale_unknown", "calculator_link")}
+            | {"unconfirmed": site.t("common.unconfirmed", lang),
+               "calculator": _site_link(page, lang, CALCULATOR_PATH),
+               "legal": _site_link(page, lang, f"can-cu-phap-ly/#{UNCONFIRMED_ANCHOR}")},
+        }
+    return context
+
+
+# -------------------------------------------------------------------------------------------------
+# The macros a page can use
+# -------------------------------------------------------------------------------------------------
+
+
+def page_env(theme_env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment (its loader finds ``overrides/macros/``) with escaping on and strict names."""
+    return theme_env.overlay(autoescape=True, finalize=markup.finalize, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True)
+
+
+class Macros:
+    """What one page may use, rendered for its language; records the figures it shows."""
+
+    def __init__(self, site: SiteData, env: jinja2.Environment, lang: str, page: Page | None) -> None:
+        self.site, self.env, self.lang, self.page = site, env, lang, page
+        self.used: set[str] = set()
+        self.legal_link = LEGAL_PAGE  # every page is a sibling of the legal page in docs/<lang>/: MkDocs resolves it
+
+    def context(self, text: bool = False) -> dict[str, Any]:
+        site, lang = self.site, self.lang
+        ctx: dict[str, Any] = {
+            "f": _Namespace(self, "", lang, text),
+            "f_vi": _Namespace(self, "", "vi", text),  # Vietnamese wording on an English page (ready-to-paste messages)
+            "lang": lang,
+            "t": lambda key, **values: site.t(key, lang, **values),
+            "today": _date(site.on, lang),
+            "office": site.office,
+            "national": site.national,
+            "has": lambda name: name in site.figures.figures,
+        }
+        if text:
+            f = site.figures
+            ctx["headline"] = lambda: site.t("headline.lowest", lang, other=f.get("net_min.other").text(lang),
+                                             poor=f.get("net_min.poor").text(lang))
+            return ctx
+        ctx.update({
+            "figure": lambda name: self.figure(name),
+            "retirement_age": self.retirement_age,
+            "support_table": self.support_table,
+            "income_table": self.income_table,
+            "net_min_list": self.net_min_list,
+            "points_by_commune": lambda: self.render("points_by_commune.md", points=site.office.points_by_commune()),
+            "local_offices": lambda: self.render("local_offices.md", offices=site.office.local_offices),
+            "legal_documents": self.legal_documents,
+            "unconfirmed_list": self.unconfirmed_list,
+            "next_change": self.next_change,
+            "schedule": self.schedule,
+            "print_places": self.print_places,
+            "page_qr_list": self.page_qr_list,
+            "headline": lambda: self.site.t("headline.lowest", lang, other=self.figure("net_min.other", coming=False),
+                                            poor=self.figure("net_min.poor", coming=False)),
+        })
+        return ctx
+
+    def render(self, template: str, **values: Any) -> Markup:
+        """A macro template of ``overrides/macros/``, with the catalogue as ``t(key, **values)``."""
+        tpl = self.env.get_template(f"macros/{template}")
+        return Markup(tpl.render(t=lambda key, **v: self.site.t(key, self.lang, **v), lang=self.lang, site=self.site,
+                                 legal_link=self.legal_link, **values))
+
+    # Figures -----------------------------------------------------------------------------------
+
+    def figure(self, name: str, *, coming: bool = True, short: bool = False) -> Markup:
+        """A figure as ``<span data-fig>``, its "chưa xác nhận" link, and its coming value if it changes soon."""
+        fig = self.site.figures.get(name)
+        self.used.add(name)
+        out = self._value(fig, short)
+        later = _timeline(self.site, name, self.lang, short)
+        attrs = f' data-fig="{markup.attr(name)}"'
+        if later:
+            attrs += f' data-next="{markup.attr(json.dumps(later, ensure_ascii=False))}"'
+        html = Markup(f"<span class=\"fig\"{attrs}>{markup.text(out)}</span>")
+        if not fig.confirmed:
+            html += self._unconfirmed()
+        if coming:
+            html += self._coming(name, fig, short)
+        return html
+
+    def _value(self, fig: Figure, short: bool) -> str:
+        if short and fig.kind == "money":
+            return _nbsp(Figure(fig.value, "money_short", fig.keys, fig.confirmed).text(self.lang))
+        return fig.text(self.lang)
+
+    def _unconfirmed(self) -> Markup:
+        label = self.site.t("common.unconfirmed", self.lang)
+        return Markup(f" [({markup.md(label)})]({self.legal_link}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}")
+
+    def _coming(self, name: str, fig: Figure, short: bool) -> Markup:
+        nxt = validity.coming(self.site.policy, [name], self.site.on, self.site.office.transition_days)
+        if not nxt:
+            return Markup("")
+        day, figures = nxt
+        new = figures.figures.get(name)
+        if new is None or new.value == fig.value:
+            return Markup("")
+        label = self.site.t("validity.coming_inline", self.lang, date=_date(day, self.lang))
+        html = Markup(f' <span class="fig-coming" data-from="{day.isoformat()}">({markup.text(label)} '
+                      f'<span class="fig-next">{markup.text(self._value(new, short))}</span>')
+        if not new.confirmed:
+            html += self._unconfirmed()
+        return html + Markup(")</span>")
+
+    def next_change(self, *names: str) -> _Coming | None:
+        """The figures after the next change, if it comes within the office's transition window.
+
+        ``{% set c = next_change() %}{% if c %}Từ {{ c.date }}: {{ c.f.net_min.other }}{% endif %}``; by default
+        the change of any lowest payment or of the income floor.
+        """
+        names = names or ("floor", *(f"net_min.{g}" for g in GROUPS))
+        found = self._coming_set(list(names))
+        return _Coming(self, *found) if found else None
+
+    def retirement_age(self, sex: str) -> Markup:
+        """The retirement age required this year: ``61 tuổi 6 tháng`` (no "0 tháng")."""
+        years, months = f"retirement_age_years.{sex}", f"retirement_age_months.{sex}"
+        self.used.update((years, months))
+        y, m = self.site.figures.get(years), self.site.figures.get(months)
+        key = "calc.age_months" if m.value else "calc.age"
+        text = self.site.t(key, self.lang, years=y.text(self.lang), months=m.text(self.lang))
+        if self.lang == "en":
+            text = text.removeprefix("age ")
+        html = Markup(f'<span class="fig" data-fig="{years}">{markup.text(text)}</span>')
+        return html if y.confirmed else html + self._unconfirmed()
+
+    # Tables and lists --------------------------------------------------------------------------
+
+    def _validity(self, names: list[str]) -> str:
+        w = validity.window(self.site.policy, names, self.site.on)
+        return validity_sentence(self.site, w, self.lang, "validity.table")
+
+    def _coming_set(self, names: list[str]) -> tuple[str, Any] | None:
+        nxt = validity.coming(self.site.policy, names, self.site.on, self.site.office.transition_days)
+        if not nxt:
+            return None
+        day, figures = nxt
+        return _date(day, self.lang), figures
+
+    def support_table(self) -> Markup:
+        """Per group: the support and the lowest and highest monthly payment (and from when the next ones hold)."""
+        names = [f"{k}.{g}" for g in GROUPS for k in ("support", "support_rate", "net_min", "net_max")]
+        coming = self._coming_set(names)
+        rows = []
+        for g in GROUPS:
+            row = {"group": self.site.t(f"groups.{g}", self.lang),
+                   "support": self.figure(f"support.{g}", coming=False, short=True),
+                   "rate": self.site.figures.get(f"support_rate.{g}").text(self.lang),
+                   "low": self.figure(f"net_min.{g}", coming=False, short=True),
+                   "high": self.figure(f"net_max.{g}", coming=False, short=True)}
+            if coming:
+                new = coming[1].get(f"net_min.{g}")
+                row["next"] = _nbsp(Figure(new.value, "money_short", new.keys, new.confirmed).text(self.lang))
+                row["next_unconfirmed"] = not new.confirmed
+            rows.append(row)
+        return self.render("support_table.md", rows=rows, coming=coming[0] if coming else None,
+                           validity=self._validity(names))
+
+    def net_min_list(self) -> Markup:
+        """The lowest monthly payment of each group, as a list (the home page)."""
+        items = [{"group": self.site.t(f"groups.{g}", self.lang), "amount": self.figure(f"net_min.{g}")} for g in GROUPS]
+        return self.render("net_min_list.md", items=items, validity=self._validity([f"net_min.{g}" for g in GROUPS]))
+
+    def income_table(self, *incomes: int | str) -> Markup:
+        """Net payment per group for a few incomes, in ascending order (the calculator without JavaScript).
+
+        An income is a figure name or a whole multiple of one (``"floor"``, ``"2*reference_level"``), so pages
+        need not type an amount.
+        """
+        from scripts.calc import contribution
+
+        site, lang = self.site, self.lang
+        amounts = sorted({_income(site, i) for i in incomes})
+        rows = []
+        for income in amounts:
+            results = [contribution(site.policy, income, g, site.on) for g in GROUPS]
+            rows.append({"income": _nbsp(Figure(income, "money_short", (), True).text(lang)),
+                         "gross": _nbsp(Figure(results[0].gross, "money_short", (), True).text(lang)),
+                         "nets": [_nbsp(Figure(r.net, "money_short", (), True).text(lang)) for r in results]})
+        names = ["floor", "ceiling", *(f"net_min.{g}" for g in GROUPS)]
+        self.used.update(names)
+        return self.render("income_table.md", rows=rows, groups=[site.t(f"groups_short.{g}", lang) for g in GROUPS],
+                           validity=self._validity(names))
+
+    def legal_documents(self) -> Markup:
+        """Every document of ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
+        policy, lang = self.site.policy, self.lang
+        docs = []
+        for key, doc in policy.documents.items():
+            cites = []
+            for param in policy.parameters.values():
+                for entry in param.entries:
+                    if entry.source == key:
+                        cites.append({"label": param.label[lang], "value": value_text(self.site, param.key, param.unit, entry.value, lang),
+                                      "period": period_text(self.site, entry, lang), "article": entry.article,
+                                      "confirmed": entry.confirmed, "note": entry.note[lang] if entry.note else ""})
+            dates = "; ".join(([f"{self.site.t('legal.signed', lang)} {_date(doc.signed, lang)}"] if doc.signed else []) +
+                              ([f"{self.site.t('legal.effective', lang)} {_date(doc.effective, lang)}"] if doc.effective else []))
+            docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang], "cites": cites})
+        return self.render("legal_documents.md", docs=docs)
+
+    def unconfirmed_list(self) -> Markup:
+        """Every unconfirmed entry in force on the build date or later, with the note that says why."""
+        policy, lang, on = self.site.policy, self.lang, self.site.on
+        items = []
+        for param in policy.parameters.values():
+            for entry in param.entries:
+                if entry.confirmed or (entry.effective_to and entry.effective_to < on):
+                    continue
+                items.append({"label": param.label[lang], "value": value_text(self.site, param.key, param.unit, entry.value, lang),
+                              "period": period_text(self.site, entry, lang), "doc": doc_title(policy.documents[entry.source], lang),
+                              "note": entry.note[lang] if entry.note else ""})
+        return self.render("unconfirmed_list.md", items=items)
+
+
+    # Campaigns and printed material ------------------------------------------------------------
+
+    def _place(self, p: Any) -> dict[str, Any]:
+        days = ", ".join(_date(d, self.lang) for d in p.days)
+        return {"name": p.name, "kind": p.kind, "commune": p.commune, "days": days, "code": p.code,
+                "campaign": p.campaign.name[self.lang]}
+
+    def schedule(self) -> Markup:
+        """Current and coming campaigns first (soonest first), past ones below (latest first); a list per campaign."""
+        site, lang, on = self.site, self.lang, self.site.on
+
+        def block(c: Any) -> dict[str, Any]:
+            return {"name": c.name[lang], "status": c.status(on), "dates": f"{_date(c.start, lang)} – {_date(c.end, lang)}",
+                    "places": [self._place(p) for p in site.campaigns.places if p.campaign.id == c.id]}
+
+        ahead = sorted((c for c in site.campaigns.campaigns if c.status(on) != "past"), key=lambda c: c.start)
+        past = sorted((c for c in site.campaigns.campaigns if c.status(on) == "past"), key=lambda c: c.start, reverse=True)
+        return self.render("schedule.md", ahead=[block(c) for c in ahead], past=[block(c) for c in past], print_dir=PRINT_DIR)
+
+    def print_places(self) -> Markup:
+        return self.render("print_places.md", places=[self._place(p) for p in self.site.campaigns.places], print_dir=PRINT_DIR)
+
+    def page_qr_list(self) -> Markup:
+        """One item per public page of this language (SVG for print, PNG for screens)."""
+        paths = sorted(p for p in site_pages() if p.startswith("en/") == (self.lang == "en"))
+        return self.render("page_qr_list.md", pages=[{"path": p, "slug": page_slug(p)} for p in paths], print_dir=PRINT_DIR)
+
+
+class _Coming:
+    """The figures from the next change on: ``c.date`` and ``c.f.<name>`` (rendered with their "chưa xác nhận")."""
+
+    def __init__(self, macros: Macros, date: str, figures: Any) -> None:
+        self.date, self._m, self._figures = date, macros, figures
+        self.f = _ComingNamespace(self, "")
+
+
+class _ComingNamespace:
+    def __init__(self, coming: _Coming, prefix: str) -> None:
+        self._c, self._prefix = coming, prefix
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        full = f"{self._prefix}{name}"
+        figures = self._c._figures
+        if full in figures.figures:
+            fig = figures.figures[full]
+            html = Markup('<span class="fig-next">') + markup.text(fig.text(self._c._m.lang)) + Markup("</span>")
+            return html if fig.confirmed else html + self._c._m._unconfirmed()
+        if any(k.startswith(full + ".") for k in figures.figures):
+            return _ComingNamespace(self._c, full + ".")
+        figures.get(full)
+        return None  # pragma: no cover
+
+
+class _Namespace:
+    """``f.net_min.other`` → the rendered figure; an unknown name raises with the list of known ones."""
+
+    def __init__(self, macros: Macros, prefix: str, lang: str, text: bool) -> None:
+        self._m, self._prefix, self._lang, self._text = macros, prefix, lang, text
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        full = f"{self._prefix}{name}"
+        figures = self._m.site.figures
+        if full in figures.figures:
+            if self._text or self._lang != self._m.lang:  # plain text: front matter, or the other language's wording
+                fig = figures.figures[full]
+                unconfirmed = "" if fig.confirmed else f" ({self._m.site.t('common.unconfirmed', self._lang)})"
+                return fig.text(self._lang) + unconfirmed
+            return self._m.figure(full)
+        if any(k.startswith(full + ".") for k in figures.figures):
+            return _Namespace(self._m, full + ".", self._lang, self._text)
+        figures.get(full)  # raises UnknownFigure listing the known figures
+        return None  # pragma: no cover
+
+    def __str__(self) -> str:  # "{{ f.net_min }}" without a group is a mistake worth naming
+        raise UnknownFigure(self._prefix.rstrip("."), [f"{self._prefix}…"])
+
+    __html__ = __str__
 
 
 # -------------------------------------------------------------------------------------------------
@@ -91,241 +406,89 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # -------------------------------------------------------------------------------------------------
 
 
-def context(site: SiteData, lang: str) -> dict[str, Any]:
-    """Everything a page may use: ``f`` (figures), ``office``, ``national`` and table helpers."""
-    policy, on, figures = site.policy, site.on, site.figures
-    return {
-        "f": _Namespace(figures, lang, ""),
-        "f_vi": _Namespace(figures, "vi", ""),  # Vietnamese wording on an English page (ready-to-paste messages)
-        "lang": lang,
-        "today": fmt.date(on, lang),
-        "office": site.office,
-        "national": site.national,
-        "support_table": lambda: support_table(figures, lang),
-        "income_table": lambda *incomes: income_table(site, lang, incomes),
-        "figure": lambda name: render(figures.get(name), lang),
-        "has": lambda name: name in figures.figures,
-        "retirement_age": lambda sex: retirement_age(figures, sex, lang),
-        "points_by_commune": lambda: points_by_commune(site.office, lang),
-        "local_offices": lambda: local_offices(site.office, lang),
-        "legal_documents": lambda: legal_documents(policy, lang),
-        "unconfirmed_list": lambda: unconfirmed_list(policy, on, lang),
-    }
+def _site_link(page: Page, lang: str, path: str) -> str:
+    """A link from ``page`` to ``path`` of the same language (``tinh-muc-dong/`` → ``../en/tinh-muc-dong/`` …)."""
+    return get_relative_url(("" if lang == DEFAULT_LANG else f"{lang}/") + path, page.url or ".")
 
 
-def render(figure: Figure, lang: str) -> str:
-    text = figure.text(lang)
-    return text if figure.confirmed else text + _unconfirmed_link(lang)
+def _date(day: Any, lang: str) -> str:
+    from scripts import fmt
+
+    return fmt.date(day, lang)
 
 
-def _unconfirmed_link(lang: str) -> str:
-    return f" [({TEXT[lang]['unconfirmed']})]({LEGAL_PAGE}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}"
+def validity_sentence(site: SiteData, w: validity.Window, lang: str, key: str) -> str:
+    """"Số liệu … áp dụng từ 01/07/2026 đến hết 31/12/2026." (or open-ended: "… áp dụng từ 01/07/2026.")."""
+    start = _date(w.start, lang) if w.start else ""
+    if w.end:
+        return site.t(f"{key}_until", lang, start=start, end=_date(w.end, lang))
+    return site.t(f"{key}_open", lang, start=start)
 
 
-class _Namespace:
-    """``f.net_min.other`` → the rendered figure; an unknown name raises with the list of known ones."""
-
-    def __init__(self, figures: FigureSet, lang: str, prefix: str) -> None:
-        self._figures, self._lang, self._prefix = figures, lang, prefix
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        full = f"{self._prefix}{name}"
-        if full in self._figures.figures:
-            return render(self._figures.figures[full], self._lang)
-        if any(k.startswith(full + ".") for k in self._figures.figures):
-            return _Namespace(self._figures, self._lang, full + ".")
-        self._figures.get(full)  # raises KeyError listing the known figures
-        return None  # pragma: no cover
-
-    def __str__(self) -> str:  # "{{ f.net_min }}" without a group is a mistake worth naming
-        raise KeyError(f"'f.{self._prefix.rstrip('.')}' is a group; add one of its names")
-
-
-def support_table(figures: FigureSet, lang: str) -> str:
-    """Markdown table: per group, the support and the lowest and highest monthly payment."""
-    t = TEXT[lang]
-    cols = t["cols"]
-    # Three columns, short amounts: the table fits a 360 px screen without sideways scrolling.
-    head = f"| {cols[0]} | {cols[2]} | {cols[3]} |\n|---|--:|--:|\n"
-    rows = []
-    for g in GROUPS:
-        support = render(replace(figures.get(f"support.{g}"), kind="money_short"), lang)
-        rate = figures.get(f"support_rate.{g}").text(lang)
-        low = render(replace(figures.get(f"net_min.{g}"), kind="money_short"), lang)
-        high = render(replace(figures.get(f"net_max.{g}"), kind="money_short"), lang)
-        rows.append(f"| {t['group'][g]}<br><small>{cols[1]}: {_nbsp(support)} ({rate})</small> | {_nbsp(low)} | {_nbsp(high)} |")
-    return _wrap(head + "\n".join(rows), "support")
+def _timeline(site: SiteData, name: str, lang: str, short: bool) -> list[list[Any]]:
+    """``[[iso date, text, confirmed], …]``: the figure's later values, for a page read after they take effect."""
+    out: list[list[Any]] = []
+    day = site.on
+    last = site.figures.get(name)
+    for _ in range(6):  # a few changes ahead at most (the data holds the law a few years ahead)
+        w = validity.window(site.policy, [name], day)
+        nxt = w.next_change
+        if nxt is None:
+            break
+        fig = site.figures_on(nxt).figures.get(name)
+        if fig is None:
+            out.append([nxt.isoformat(), None, False])
+            break
+        if fig.value != last.value or fig.confirmed != last.confirmed:
+            text = _nbsp(Figure(fig.value, "money_short", fig.keys, fig.confirmed).text(lang)) if short and fig.kind == "money" \
+                else fig.text(lang)
+            out.append([nxt.isoformat(), text, fig.confirmed])
+        last, day = fig, nxt
+    return out
 
 
-def _nbsp(text: str) -> str:
-    """Keep an amount and its unit on one line in narrow table cells (``11.000.000 đ``, ``VND 11,000,000``)."""
-    return re.sub(r"(\d) đ\b", "\\1\u00a0đ", text).replace("VND ", "VND\u00a0")
-
-
-def income_table(site: SiteData, lang: str, incomes: tuple[int | str, ...]) -> str:
-    """Markdown table of the net payment per group for a few incomes (the calculator without JS).
-
-    An income may be a figure name or a whole multiple of one (``"floor"``, ``"2*reference_level"``),
-    so pages need not type an amount.
-    """
-    policy, on, figures = site.policy, site.on, site.figures
-    incomes = tuple(_income(figures, i) for i in incomes)
-    t = TEXT[lang]
-    groups = " | ".join(t["group"][g] for g in GROUPS)
-    head = f"| {t['income_cols'][0]} | {t['income_cols'][1]} | {groups} |\n|" + "--:|" * (2 + len(GROUPS)) + "\n"
-    rows = []
-    for income in incomes:
-        results = [contribution(policy, income, g, on) for g in GROUPS]
-        cells = " | ".join(fmt.money_short(r.net, lang) for r in results)
-        rows.append(f"| {fmt.money_short(income, lang)} | {fmt.money_short(results[0].gross, lang)} | {cells} |")
-    return _wrap(head + "\n".join(rows), "incomes")
-
-
-def _income(figures: FigureSet, spec: int | str) -> int:
+def _income(site: SiteData, spec: int | str) -> int:
     """``3000000``, ``"floor"`` or ``"2*reference_level"`` → an amount in đồng."""
     if isinstance(spec, int):
         return spec
     factor, _, name = spec.rpartition("*")
-    return int(factor.strip() or 1) * int(figures.get(name.strip()).value)
+    return int(factor.strip() or 1) * int(site.figures.get(name.strip()).value)
 
 
-def retirement_age(figures: FigureSet, sex: str, lang: str) -> str:
-    """The retirement age required this year: ``61 tuổi 6 tháng`` / ``61 years 6 months`` (no "0 tháng")."""
-    years = figures.get(f"retirement_age_years.{sex}")
-    months = figures.get(f"retirement_age_months.{sex}")
-    words = ("tuổi", "tháng") if lang == "vi" else ("years", "months")
-    text = f"{years.text(lang)} {words[0]}"
-    if months.value:
-        text += f" {months.text(lang)} {words[1]}"
-    return text if years.confirmed else text + _unconfirmed_link(lang)
+def _nbsp(text: str) -> str:
+    """Keep an amount and its unit on one line in narrow table cells (``11.000.000 đ``, ``VND 11,000,000``)."""
+    return text.replace(" đ", "\u00a0đ").replace("VND ", "VND\u00a0")
 
 
-def _phone_link(phone: str, tel: str) -> str:
-    return f"[{phone}](tel:{tel})"
+def value_text(site: SiteData, key: str, unit: str, value: Any, lang: str) -> str:
+    """A plain value for the simple units; ``""`` for structured ones (tables of rates, schedules)."""
+    from scripts import fmt
 
-
-def points_by_commune(office: Office, lang: str) -> str:
-    """Collection points from ``data/office.yml``, one heading per commune, phones as ``tel:`` links."""
-    t = TEXT[lang]
-    out = []
-    for commune, points in office.points_by_commune().items():
-        out.append(f"### {commune}\n")
-        for p in points:
-            out.append(
-                f"- **{p.name}** ({t['kind'][p.kind]})  \n"
-                f"  {t['address']}: {p.address}  \n"
-                f"  {t['hours']}: {p.hours[lang]}  \n"
-                f"  {t['phone']}: {_phone_link(p.phone, p.tel)}"
-            )
-        out.append("")
-    return "\n".join(out)
-
-
-def local_offices(office: Office, lang: str) -> str:
-    """The local offices (BHXH cơ sở) with the communes each serves."""
-    t = TEXT[lang]
-    out = []
-    for o in office.local_offices:
-        out.append(
-            f"- **{o.name}**  \n"
-            f"  {t['communes']}: {', '.join(o.communes)}  \n"
-            f"  {t['address']}: {o.address}  \n"
-            f"  {t['hours']}: {o.hours[lang]}  \n"
-            f"  {t['phone']}: {_phone_link(o.phone, o.tel)}"
-        )
-    return "\n".join(out)
-
-
-def _value_text(key: str, unit: str, value: Any, lang: str) -> str | None:
-    """A plain value for the simple units; ``None`` for structured ones (tables of rates, schedules)."""
     if "_age" in key and unit == "years":
-        return fmt.number(value, lang) + (" tuổi" if lang == "vi" else " years of age")
+        return site.t("common.age_years", lang, years=fmt.number(value, lang))
     if unit == "vnd":
         return fmt.money(int(value), lang)
     if unit == "rate":
         return fmt.percent(float(value), lang)
     if unit == "rates_by_group":
-        return ", ".join(f"{TEXT[lang]['group'][g]} {fmt.percent(float(value[g]), lang)}" for g in GROUPS if g in value)
+        return ", ".join(f"{site.t(f'groups.{g}', lang)} {fmt.percent(float(value[g]), lang)}" for g in GROUPS if g in value)
     if unit in ("months", "years", "count"):
-        word = {"months": (" tháng", " months"), "years": (" năm", " years"), "count": ("", "")}[unit]
-        return fmt.number(value, lang) + word[0 if lang == "vi" else 1]
-    return None
+        word = {"months": "validity.unit_months", "years": "validity.unit_years", "count": ""}[unit]
+        return fmt.number(value, lang) + (site.t(word, lang) if word else "")
+    return ""
 
 
-def _shown(param: Parameter, entry: Entry, lang: str) -> str:
-    """``: 1.500.000 đồng`` after a parameter label (labels that end with a colon get no second one)."""
-    value = _value_text(param.key, param.unit, entry.value, lang)
-    if not value:
-        return ""
-    return f" {value}" if param.label[lang].endswith(":") else f": {value}"
-
-
-def _period(entry: Entry, lang: str) -> str:
-    t = TEXT[lang]
-    text = f"{t['since']} {fmt.date(entry.effective_from, lang)}"
+def period_text(site: SiteData, entry: Any, lang: str) -> str:
+    text = f"{site.t('common.since', lang)} {_date(entry.effective_from, lang)}"
     if entry.effective_to:
-        text += f" {t['until']} {fmt.date(entry.effective_to, lang)}"
+        text += f" {site.t('common.until', lang)} {_date(entry.effective_to, lang)}"
     return text
 
 
-def doc_title(doc: Document, lang: str) -> str:
+def doc_title(doc: Any, lang: str) -> str:
     """``Nghị định 159/2025/NĐ-CP``; a source without a number (``—``) is named by its kind alone."""
     has_number = doc.number.strip() not in ("", "-", "—")
     return f"{doc.kind[lang]} {doc.number}" if has_number else doc.kind[lang]
-
-
-def legal_documents(policy: Policy, lang: str) -> str:
-    """Every document in ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
-    t = TEXT[lang]
-    out = []
-    for key, doc in policy.documents.items():
-        out.append(f"### {doc_title(doc, lang)}\n")
-        dates = []
-        if doc.signed:
-            dates.append(f"{t['signed']} {fmt.date(doc.signed, lang)}")
-        if doc.effective:
-            dates.append(f"{t['effective']} {fmt.date(doc.effective, lang)}")
-        if dates:
-            joined = "; ".join(dates)
-            out.append(joined[0].upper() + joined[1:] + ".\n")
-        out.append(f"{doc.sets[lang]}\n")
-        cites = []
-        for param in policy.parameters.values():
-            for entry in param.entries:
-                if entry.source != key:
-                    continue
-                shown = _shown(param, entry, lang)
-                flag = "" if entry.confirmed else f" ({t['unconfirmed']})"
-                note = f" {entry.note[lang]}" if entry.note and entry.confirmed else ""  # unconfirmed notes: own list
-                cites.append(f"- {param.label[lang]}{shown}, {_period(entry, lang)} — {entry.article}{flag}.{note}")
-        if cites:
-            out.append(f"{t['cites']}:\n")
-            out.extend(cites)
-        out.append("")
-    return "\n".join(out)
-
-
-def unconfirmed_list(policy: Policy, on: dt.date, lang: str) -> str:
-    """Every unconfirmed entry in force on ``on`` or later, with the note that says why."""
-    t = TEXT[lang]
-    out = []
-    for param in policy.parameters.values():
-        for entry in param.entries:
-            if entry.confirmed or (entry.effective_to and entry.effective_to < on):
-                continue
-            shown = _shown(param, entry, lang)
-            doc = policy.documents[entry.source]
-            note = f" {entry.note[lang]}" if entry.note else ""
-            out.append(f"- **{param.label[lang]}**{shown}, {_period(entry, lang)} ({doc_title(doc, lang)}).{note}")
-    return "\n".join(out) if out else t["no_unconfirmed"]
-
-
-def _wrap(table: str, name: str) -> str:
-    """A scrollable, keyboard-focusable wrapper that tests and styles can find by ``data-table``."""
-    return f'<div class="figures-table" data-table="{name}" markdown>\n\n{table}\n\n</div>'
-
 
 
 def _template_line(exc: BaseException, offset: int = 0) -> int | str:

@@ -19,6 +19,8 @@ class BuildState:
     share_images: dict[str, str] = field(default_factory=dict)  # image path → "rendered" | "cached"
     css_bundle: tuple[str, str] | None = None  # (site path, text) of the joined extra_css
     steps: list[str] = field(default_factory=list)  # finishing steps run, in order (tests count them)
+    page_env: Any = None  # Jinja environment for page Markdown and macro templates (overrides/hooks/page_macros.py)
+    text_env: Any = None  # the same for plain text (front matter)
 
 
 def from_config(config: Any) -> BuildState:
