@@ -6,10 +6,10 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench check-data lint lock clean
+.PHONY: site test system serve bench check-data lint lock clean
 
 ## site: set up from nothing (.venv, pinned dependencies) and build everything into site/
-site: $(VENV)/.installed
+site: $(VENV)/.installed node_modules/.installed
 	$(PY) -m scripts.build
 
 $(VENV)/.installed: requirements.txt
@@ -21,11 +21,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-## test: build the site, then run every test (Python, Node, real Chromium)
-test: site node_modules/.installed
+## test: build the site, then run every test (Python, Node, real Chromium, nginx); installs what it needs
+test: system site
 	$(PY) -m ruff check scripts overrides tests
+	node_modules/.bin/eslint .
 	node --test tests/js/
 	$(PY) -m pytest -q
+
+## system: the Debian packages the tests need (installed when run as root, else one line says what to run)
+system:
+	@tests/support/system-packages.sh
 
 ## serve: live preview on http://127.0.0.1:8000/
 serve: $(VENV)/.installed
@@ -39,8 +44,9 @@ bench: site node_modules/.installed
 check-data: $(VENV)/.installed
 	$(PY) -m scripts.check
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed node_modules/.installed
 	$(PY) -m ruff check scripts overrides tests
+	node_modules/.bin/eslint .
 
 ## lock: regenerate requirements.txt (all pins) from requirements.in (direct pins)
 lock:

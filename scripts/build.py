@@ -24,6 +24,7 @@ from scripts.errors import DataError
 from scripts.files import make_readable
 from scripts.paths import ROOT, SITE
 from scripts.site_data import SiteData, load_site_data
+from scripts.validity import change_lines
 
 
 def check_data() -> SiteData:
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The site was not built; site/ is unchanged.\n{exc}", file=sys.stderr)
         return 1
     print(f"Built {args.out} in {time.perf_counter() - start:.1f} s")
+    for line in change_lines(site.policy, site.on):
+        print(f"Coming change: {line}")
     return 0
 
 

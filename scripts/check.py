@@ -7,15 +7,18 @@ import sys
 from scripts.build import check_data
 from scripts.errors import DataError
 from scripts.paths import DATA
+from scripts.validity import change_lines
 
 
 def main() -> int:
     try:
-        check_data()
+        site = check_data()
     except DataError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
-    print(f"{DATA} is valid: policy.yml, office.yml, national.yml, campaigns.yml.")
+    print(f"{DATA} is valid: policy.yml, office.yml, national.yml, campaigns.yml, texts.yml.")
+    for line in change_lines(site.policy, site.on):
+        print(f"Coming change: {line}")
     return 0
 
 

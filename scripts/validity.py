@@ -102,3 +102,51 @@ def coming(policy: Policy, names: Iterable[str], on: dt.date, days: int) -> tupl
         return None
     figures = _figures(policy, nxt)
     return (nxt, figures) if figures is not None else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A parameter whose value changes soon: for the office's build message."""
+
+    day: dt.date
+    key: str
+    label: str
+    old: str
+    new: str
+    confirmed: bool
+
+
+NOTICE_DAYS = 30  # `make site` and `make check-data` announce changes this close to the build date
+
+
+def upcoming_changes(policy: Policy, on: dt.date, days: int = NOTICE_DAYS) -> list[Change]:
+    """Every parameter whose next different value takes effect within ``days`` after ``on``, soonest first."""
+    from scripts import fmt
+
+    def shown(unit: str, value: object) -> str:
+        if unit == "vnd":
+            return fmt.number(value, "vi")
+        if unit == "rate":
+            return fmt.percent(float(value), "vi")
+        if unit == "rates_by_group" and isinstance(value, dict):
+            return "/".join(fmt.percent(float(v), "vi") for v in value.values())
+        return str(value) if isinstance(value, int) else "…"
+
+    out = []
+    for key, parameter in policy.parameters.items():
+        current = next((e for e in parameter.entries if e.covers(on)), None)
+        if current is None:
+            continue
+        later = [e for e in parameter.entries if e.effective_from > on and e.value != current.value]
+        if later and (later[0].effective_from - on).days <= days:
+            new = later[0]
+            out.append(Change(new.effective_from, key, parameter.label["vi"], shown(parameter.unit, current.value),
+                              shown(parameter.unit, new.value), new.confirmed))
+    return sorted(out, key=lambda c: (c.day, c.key))
+
+
+def change_lines(policy: Policy, on: dt.date, days: int = NOTICE_DAYS) -> list[str]:
+    """``01/01/2027: Thu nhập thấp nhất … 1.500.000 → 2.200.000 (chưa xác nhận); pages, leaflets and share images
+    now show both`` — one line per coming change, for the person who runs the build."""
+    return [f"{c.day:%d/%m/%Y}: {c.label} {c.old} → {c.new}{'' if c.confirmed else ' (chưa xác nhận)'}; "
+            "pages, leaflets and share images now show both" for c in upcoming_changes(policy, on, days)]

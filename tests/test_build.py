@@ -47,6 +47,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """A copy of the project with a good build in its ``site/``."""
     root = tmp_path_factory.mktemp("project") / "main"
     shutil.copytree(ROOT, root, ignore=lambda d, names: [n for n in names if n in SKIP])
+    (root / "node_modules").symlink_to(ROOT / "node_modules")  # esbuild builds the site's JavaScript
     proj = Project(root)
     proc = proj.build()
     assert proc.returncode == 0, proc.stderr

@@ -19,8 +19,7 @@ from mkdocs.plugins import event_priority
 
 from scripts import i18n, site_data
 from scripts.postbuild import state
-from scripts.postbuild.bundle import write_bundle
-from scripts.postbuild.minify import minify_js
+from scripts.postbuild.minify import drop_source_maps
 from scripts.postbuild.offline import write_service_worker
 from scripts.postbuild.policy_json import write_policy_json
 
@@ -40,10 +39,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         ("404 pages", lambda: i18n.write_404s(out, build.not_found)),
         ("search index per language", lambda: i18n.split_search_index(out)),
         ("English sitemap", lambda: i18n.write_en_sitemap(out, site.site_url)),
-        ("stylesheet bundle", lambda: write_bundle(out, build.css_bundle)),
-        ("minified JavaScript", lambda: minify_js(out)),
+        ("no source maps", lambda: drop_source_maps(out)),
         # Last: the worker's cache name is a hash of every file it precaches.
-        ("service worker", lambda: write_service_worker(out)),
+        ("service worker", lambda: write_service_worker(out, build.precache)),
     ]
     for name, step in steps:
         step()

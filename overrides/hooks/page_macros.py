@@ -86,6 +86,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """``validity`` for ``partials/validity.html``: when the figures of this page hold."""
+    if page.meta.get("precache"):
+        state.from_config(config).precache.add(page.url or "./")
     names = page.meta.get("figures") or []
     if names:
         site = from_config(config)

@@ -28,9 +28,6 @@ ASSET_SUFFIXES = (".css", ".js", ".json", ".svg", ".woff2")
 SKIP_PARTS = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", "q/")
 
 
-CORE_PAGES = ("./", "en/", "tinh-muc-dong/", "en/tinh-muc-dong/")
-
-
 def _linked_stylesheets(site: Path) -> set[str]:
     """Stylesheet names that some page links: the rest (bundled sources, the unused palette) is never fetched."""
     names: set[str] = set()
@@ -74,11 +71,14 @@ def build_version(site: Path, urls: list[str]) -> str:
 BUILD_MARK = re.compile(r"/\* BUILD \*/ \{[^}]*\}")
 
 
-def write_service_worker(site: Path) -> None:
-    """``sw.js``: the worker's source with this build's cache name and file lists."""
+def write_service_worker(site: Path, core_pages: set[str]) -> None:
+    """``sw.js``: the worker's source with this build's cache name and file lists.
+
+    ``core_pages`` (front matter ``precache: true``) are cached on install; the other pages in the background.
+    """
     urls = precache_list(site)
     version = build_version(site, urls)
-    pages = [u for u in urls if u.endswith("/") and u not in CORE_PAGES]
+    pages = [u for u in urls if u.endswith("/") and u not in core_pages]
     core = [u for u in urls if u not in pages]
     config = {"CACHE": CACHE_PREFIX + version, "PRECACHE": core, "PAGES": pages, "PREFIX": CACHE_PREFIX}
     source = SOURCE.read_text(encoding="utf-8")

@@ -17,8 +17,10 @@ CONFIG_KEY = "build"
 class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # language → rendered 404 page
     share_images: dict[str, str] = field(default_factory=dict)  # image path → "rendered" | "cached"
-    css_bundle: tuple[str, str] | None = None  # (site path, text) of the joined extra_css
+    css_bundle: tuple[str, str] | None = None  # (site path, text) of the joined extra_css (scripts/assets.py)
+    scripts: Any = None  # scripts.assets.ScriptBundle: the esbuild output and its content-hashed names
     steps: list[str] = field(default_factory=list)  # finishing steps run, in order (tests count them)
+    precache: set[str] = field(default_factory=set)  # page URLs whose front matter says `precache: true`
     page_env: Any = None  # Jinja environment for page Markdown and macro templates (overrides/hooks/page_macros.py)
     text_env: Any = None  # the same for plain text (front matter)
 

@@ -15,7 +15,7 @@
       area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
-      var ok = false;
+      var ok;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(area);
       if (ok) { resolve(); } else { reject(new Error("copy failed")); }

@@ -1,0 +1,62 @@
+"""Our stylesheets and scripts as served: one fingerprinted CSS bundle, esbuild-minified JS with content-hashed
+names (``scripts/assets.py``). Templates write ``{{ asset("share.js") | url }}``; the sources are not published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from scripts import assets
+from scripts.files import write_atomic
+from scripts.paths import CACHE
+from scripts.postbuild import state
+
+
+@event_priority(50)  # after overrides/hooks/data.py made the build state; before the i18n plugin copies the config
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    build = state.from_config(config)
+    if build.scripts is not None:  # the nested English build: already done
+        return config
+    try:
+        build.css_bundle = assets.join_css(Path(config.docs_dir), [str(n) for n in config.extra_css])
+        build.scripts = assets.build_js(Path(config.docs_dir))
+    except assets.AssetError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra_css = [build.css_bundle[0]]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = state.from_config(config)
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):  # our sources (not the theme's files): the site serves only the built ones
+        src = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if src and src.is_relative_to(docs) and file.src_uri.startswith(assets.JS_FOLDER) and file.src_uri.endswith(".js"):
+            files.remove(file)
+    for rel in build.scripts.files:
+        if files.get_file_from_path(rel) is None:
+            files.append(File.generated(config, rel, abs_src_path=str(build.scripts.folder / rel)))
+    path, text = build.css_bundle
+    if files.get_file_from_path(path) is None:
+        source = CACHE / "css" / Path(path).name  # a file, not content: mkdocs-static-i18n needs a source path
+        if not source.exists():
+            write_atomic(source, text)
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+    return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    names = state.from_config(config).scripts.names
+
+    def asset(entry: str) -> str:
+        if entry not in names:
+            raise PluginError(f"template asks for the script {entry!r}; scripts/assets.py builds: {', '.join(sorted(names))}")
+        return names[entry]
+
+    env.globals["asset"] = asset
+    return env
