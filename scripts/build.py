@@ -10,7 +10,6 @@ Usage: ``python -m scripts.build [--out DIR]`` (environment: ``BUILD_DATE``, ``D
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 from scripts.errors import DataError
 from scripts.files import make_readable
 from scripts.paths import ROOT, SITE
-from scripts.site_data import SiteData, load_site_data
+from scripts.site_data import SiteData, load_site_data, today_in_vietnam
 from scripts.validity import change_lines
 
 
@@ -39,7 +38,7 @@ def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool 
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     run_env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     # One clock for the whole build: the MkDocs process gets the date fixed here, even across midnight.
-    run_env.setdefault("BUILD_DATE", dt.date.today().isoformat())
+    run_env.setdefault("BUILD_DATE", today_in_vietnam().isoformat())
     try:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp)]
         proc = subprocess.run(cmd, env=run_env, cwd=ROOT, capture_output=True, text=True)

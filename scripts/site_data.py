@@ -25,11 +25,19 @@ from scripts.texts import Texts, load_texts
 CONFIG_KEY = "site"  # config.extra["site"] holds the build's SiteData
 
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # the law changes at midnight in Viet Nam (no daylight saving)
+
+
+def today_in_vietnam() -> dt.date:
+    """Today's date in Viet Nam, whatever the machine's time zone (a CI runner is on UTC, 7 hours behind)."""
+    return dt.datetime.now(VIETNAM).date()
+
+
 def build_date() -> dt.date:
-    """The date whose law the build shows: ``BUILD_DATE=YYYY-MM-DD`` or today."""
+    """The date whose law the build shows: ``BUILD_DATE=YYYY-MM-DD`` or today in Viet Nam."""
     raw = os.environ.get("BUILD_DATE")
     if not raw:
-        return dt.date.today()
+        return today_in_vietnam()
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
