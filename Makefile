@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test system serve bench check-data lint lock clean
+.PHONY: site test system serve bench report check-data lint lock clean
 
 ## site: set up from nothing (.venv, pinned dependencies) and build everything into site/
 site: $(VENV)/.installed node_modules/.installed
@@ -39,6 +39,11 @@ serve: $(VENV)/.installed
 ## bench: timings (build, leaflets, Lighthouse) as one table
 bench: site node_modules/.installed
 	$(PY) -m scripts.bench
+
+## report: what each staff link, place and campaign brought, from nginx's log: make report LOG=/var/log/nginx/access.log
+report: $(VENV)/.installed
+	@test -n "$(LOG)" || { echo "make report needs LOG=<nginx access log>, e.g. make report LOG='/var/log/nginx/access.log*'" >&2; exit 2; }
+	$(PY) -m scripts.report $(LOG) --out $(or $(OUT),report)
 
 ## check-data: validate data/ and say what to fix
 check-data: $(VENV)/.installed

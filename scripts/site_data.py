@@ -18,8 +18,9 @@ from scripts.errors import DataError
 from scripts.figures import FigureSet, compute
 from scripts.national import National, load_national
 from scripts.office import Office, load_office
-from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, TEXTS_FILE
+from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, STAFF_FILE, TEXTS_FILE
 from scripts.policy import Policy, load_policy
+from scripts.staff import Staff, load_staff
 from scripts.texts import Texts, load_texts
 
 CONFIG_KEY = "site"  # config.extra["site"] holds the build's SiteData
@@ -59,6 +60,7 @@ class SiteData:
     national: National
     campaigns: Campaigns
     texts: Texts
+    staff: Staff
     production: bool = False
 
     @cached_property
@@ -81,13 +83,15 @@ class SiteData:
 def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> SiteData:
     """Load and validate every data file; raises :class:`DataError` with the file, key and fix."""
     office = load_office(OFFICE_FILE)
+    campaigns = load_campaigns(CAMPAIGNS_FILE, office=office)
     site = SiteData(
         on=on or build_date(),
         policy=load_policy(POLICY_FILE),
         office=office,
         national=load_national(NATIONAL_FILE),
-        campaigns=load_campaigns(CAMPAIGNS_FILE, office=office),
+        campaigns=campaigns,
         texts=load_texts(TEXTS_FILE),
+        staff=load_staff(STAFF_FILE, {p.code for p in campaigns.places}),
         production=production() if prod is None else prod,
     )
     site.figures  # noqa: B018 — every figure must have a value on the build date: fail now, with the key
@@ -103,6 +107,9 @@ def _refuse_sample(site: SiteData) -> None:
     if site.campaigns.sample:
         raise DataError(site.campaigns.file, "sample", "true — a production build refuses sample data",
                         "replace the sample campaigns and places with your office's plan, then write 'sample: false'")
+    if site.staff.sample:
+        raise DataError(site.staff.file, "sample", "true — a production build refuses sample data",
+                        "list your staff (or delete data/staff.yml), then write 'sample: false'")
 
 
 def from_config(config: Any) -> SiteData:
