@@ -30,9 +30,16 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # Entry points, relative to docs/assets/javascripts/: modules (imports allowed) and classic deferred scripts.
 JS_MODULES = ("calculator/ui.js",)
-JS_SCRIPTS = ("enhance.js", "share.js", "validity.js")
+JS_SCRIPTS = ("beacon.js", "enhance.js", "share.js", "validity.js")
 JS_ENTRIES = JS_MODULES + JS_SCRIPTS
 TARGET = "es2020"  # import.meta and import() are ES2020; Chrome 80+ (Android phones from 2020) runs it
+
+
+# The beacon files that docs/assets/javascripts/beacon.js asks for, so that the office's server logs each event
+# (scripts/report.py). A 1×1 transparent GIF: any static host answers 200, never a 404 in the reader's console.
+BEACON_DIR = "q/_/"
+BEACON_EVENTS = ("open", "share", "print")
+BEACON_GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
 
 
 class AssetError(ValueError):

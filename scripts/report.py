@@ -47,7 +47,9 @@ from scripts.staff import ALWAYS_ON, campaign_on
 BEACON_EVENTS = ("open", "share", "print")
 SHORT = re.compile(r"^/q/([a-z0-9][a-z0-9-]{0,14})/?$")
 BEACON = re.compile(r"^/q/_/(open|share|print)\.gif$")
-ROBOT = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|zalo(?!.*mobile)|whatsapp|curl|wget|python-requests", re.I)
+# Link-preview robots and scripts. Readers inside Zalo's or Facebook's in-app browser are readers: their agents
+# start with "Mozilla/5.0 (Linux; Android …" and end with "Zalo android/…" or "[FBAN/…]"; the preview robots do not.
+ROBOT = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp|curl|wget|python-requests|^(?!mozilla/)", re.I)
 TEMPLATE = Path(__file__).with_name("templates") / "report.html"
 
 

@@ -41,6 +41,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for rel in build.scripts.files:
         if files.get_file_from_path(rel) is None:
             files.append(File.generated(config, rel, abs_src_path=str(build.scripts.folder / rel)))
+    for event in assets.BEACON_EVENTS:
+        rel = f"{assets.BEACON_DIR}{event}.gif"
+        source = CACHE / "beacon" / f"{event}.gif"
+        if not source.exists():
+            write_atomic(source, assets.BEACON_GIF)
+        if files.get_file_from_path(rel) is None:
+            files.append(File.generated(config, rel, abs_src_path=str(source)))
     path, text = build.css_bundle
     if files.get_file_from_path(path) is None:
         source = CACHE / "css" / Path(path).name  # a file, not content: mkdocs-static-i18n needs a source path
