@@ -10,7 +10,7 @@ modules import from there, never from each other.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,21 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     build_site(out, env={"BUILD_DATE": TEST_DATE.isoformat()}, quiet=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def site_on(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """``site_on("2027-01-01")``: the site built for that date, once per session (tests on both sides of a change)."""
+    built: dict[str, Path] = {}
+
+    def build(day: str) -> Path:
+        if day not in built:
+            out = tmp_path_factory.mktemp(f"site-{day}") / "site"
+            build_site(out, env={"BUILD_DATE": day}, quiet=True)
+            built[day] = out
+        return built[day]
+
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -245,16 +245,22 @@ class Macros:
         return _date(day, self.lang), figures
 
     def support_table(self) -> Markup:
-        """Per group: the support and the lowest and highest monthly payment (and from when the next ones hold)."""
+        """Per group: the support and the lowest and highest monthly payment.
+
+        When the lowest payments change within the transition window, the third column gives the coming ones and
+        the highest payment moves to the small line; a change of the highest payment or the support alone is
+        shown next to that figure.
+        """
+        lows = [f"net_min.{g}" for g in GROUPS]
         names = [f"{k}.{g}" for g in GROUPS for k in ("support", "support_rate", "net_min", "net_max")]
-        coming = self._coming_set(names)
+        coming = self._coming_set(lows)
         rows = []
         for g in GROUPS:
             row = {"group": self.site.t(f"groups.{g}", self.lang),
-                   "support": self.figure(f"support.{g}", coming=False, short=True),
+                   "support": self.figure(f"support.{g}", short=True),
                    "rate": self.site.figures.get(f"support_rate.{g}").text(self.lang),
                    "low": self.figure(f"net_min.{g}", coming=False, short=True),
-                   "high": self.figure(f"net_max.{g}", coming=False, short=True)}
+                   "high": self.figure(f"net_max.{g}", short=True)}
             if coming:
                 new = coming[1].get(f"net_min.{g}")
                 row["next"] = _nbsp(Figure(new.value, "money_short", new.keys, new.confirmed).text(self.lang))
