@@ -224,6 +224,13 @@ places:
     days: [2027-03-05]
 """
 
+OTHER_STAFF = """\
+sample: false
+staff:
+  - code: cb-bx1
+    name: "Lò Thị Mai"
+"""
+
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".svg", ".webmanifest", ".map", ".ics", ".vcf"}
 
 
@@ -301,5 +308,5 @@ def test_production_build_with_real_data(tmp_path: Path) -> None:
     from tests.support.builds import build_variant
 
     out = build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
-                        data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS})
+                        data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS, "staff.yml": OTHER_STAFF})
     assert "Dữ liệu mẫu" not in (out / "index.html").read_text(encoding="utf-8")

@@ -74,7 +74,7 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth, self.parts, self.hidden = 0, [], 0
 
-    BLOCKS = {"p", "li", "td", "th", "tr", "div", "br", "h1", "h2", "h3", "table", "ul", "ol", "small"}
+    BLOCKS = frozenset({"p", "li", "td", "th", "tr", "div", "br", "h1", "h2", "h3", "table", "ul", "ol", "small"})
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":

@@ -256,11 +256,12 @@ class Macros:
         coming = self._coming_set(lows)
         rows = []
         for g in GROUPS:
+            # With the coming column, the small line keeps today's figures only (the column and the validity say the rest).
             row = {"group": self.site.t(f"groups.{g}", self.lang),
-                   "support": self.figure(f"support.{g}", short=True),
+                   "support": self.figure(f"support.{g}", coming=not coming, short=True),
                    "rate": self.site.figures.get(f"support_rate.{g}").text(self.lang),
                    "low": self.figure(f"net_min.{g}", coming=False, short=True),
-                   "high": self.figure(f"net_max.{g}", short=True)}
+                   "high": self.figure(f"net_max.{g}", coming=not coming, short=True)}
             if coming:
                 new = coming[1].get(f"net_min.{g}")
                 row["next"] = _nbsp(Figure(new.value, "money_short", new.keys, new.confirmed).text(self.lang))
