@@ -104,9 +104,9 @@ def _bad(tmp_path: Path, mutate) -> DataError:
 
 def test_overlapping_entries(tmp_path):
     def mutate(d):
-        d["parameters"]["reference_level"]["values"][3]["effective_from"] = D(2026, 6, 1)
+        d["parameters"]["reference_level"]["values"][4]["effective_from"] = D(2026, 6, 1)
     err = _bad(tmp_path, mutate)
-    assert err.key == "parameters.reference_level.values[3].effective_from"
+    assert err.key == "parameters.reference_level.values[4].effective_from"
     assert "overlaps" in err.problem and err.line
 
 
