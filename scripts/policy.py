@@ -52,6 +52,7 @@ PARAMETERS: dict[str, str] = {
     "join_min_age": "years",
     "retirement_transitional": "rule",
     "maternity_window_months": "months",
+    "maternity_foetus_weeks": "count",
     "withdrawal_conditions": "rule",
     "survivor_lump_sum": "rule",
     "survivor_pensioner": "rule",
@@ -76,7 +77,7 @@ RULES: dict[str, dict[str, str]] = {
     "mixed_record": {"pension_compulsory_years": "whole", "survivor_monthly_compulsory_years": "whole",
                      "funeral_compulsory_months": "whole"},
     "claim_deadlines": {"maternity_days": "whole", "survivors_days": "whole", "pension_days_before": "whole",
-                        "pension_decision_days": "whole"},
+                        "pension_decision_days": "whole", "allowance_decision_working_days": "whole"},
 }
 
 
