@@ -282,7 +282,7 @@ NEW = {
         ("quyen-loi", "Khi nào tôi được nhận lương hưu?",
          "trước ngày 01/01/2021 và đã đóng BHXH tự nguyện đủ 20 năm, bạn được nhận lương hưu khi đủ 60 tuổi (nam) hoặc"
          " 55 tuổi (nữ)"),  # Art 141(9)
-        ("bhxh-tu-nguyen-la-gi", "Tham gia thì được những gì?", "chế độ thứ tư là bảo hiểm tai nạn lao động"),  # Art 4(3)(d)
+        ("bhxh-tu-nguyen-la-gi", "Tham gia thì được những gì?", "Chế độ thứ tư là bảo hiểm tai nạn lao động"),  # Art 4(3)(d)
         ("muc-dong-va-ho-tro", "Tỉnh tôi có hỗ trợ thêm không?", "Hội đồng nhân dân tỉnh quyết định bằng một nghị quyết"),
         ("dang-ky-va-nop-tien", "Tôi chuyển đi tỉnh khác hoặc đi làm ăn xa thì sao?",
          "Số định danh cá nhân là mã số BHXH của bạn."),
@@ -306,7 +306,7 @@ NEW = {
         ("quyen-loi", "When do I get a pension?",
          "before 1 January 2021 and have 20 years of voluntary contributions, you can draw your pension at 60 (men) or"
          " 55 (women)"),
-        ("bhxh-tu-nguyen-la-gi", "What does it cover?", "The law adds a fourth: occupational-accident insurance"),
+        ("bhxh-tu-nguyen-la-gi", "What does it cover?", "The fourth is occupational-accident insurance"),
         ("muc-dong-va-ho-tro", "Does my province add support?", "the provincial People's Council decides, in a resolution"),
         ("dang-ky-va-nop-tien", "What if I move to another province or work away from home?",
          "Your personal ID number is your social-insurance number."),
