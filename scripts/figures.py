@@ -92,7 +92,7 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
         fs.figures[name] = Figure(value, kind, keys, confirmed)
 
     for block in (_income, _contributions, _periods, _pension, _pension_example, _benefits, _retirement, _conditions,
-                  _late_start):
+                  _late_start, _adjustment):
         try:
             block(policy, on, add)
         except DataError as exc:  # a parameter has no value on this date: its figures are missing
@@ -213,6 +213,10 @@ def _conditions(policy: Policy, on: dt.date, add: Add) -> None:
                 add(f"{prefix}.{name}", dt.date.fromisoformat(value), "date", key)
             else:
                 add(f"{prefix}.{name}", value, "percent" if kind == "rate" else "count", key)
+
+
+def _adjustment(policy: Policy, on: dt.date, add: Add) -> None:
+    """The latest rise of pensions being paid (no value before the first one the data records: pages test ``has``)."""
     entry = policy.entry("pension_adjustment", on)
     add("pension_adjustment", entry.value, "percent", "pension_adjustment")
     add("pension_adjustment_from", entry.effective_from, "date", "pension_adjustment")
