@@ -15,7 +15,7 @@ from functools import lru_cache
 from scripts import fmt
 from scripts.calc import bounds, contribution
 from scripts.errors import DataError
-from scripts.policy import GROUPS, Policy
+from scripts.policy import GROUPS, RULES, Policy
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Figure:
     """One number, with the policy entries it depends on."""
 
     value: float | int | dt.date
-    kind: str  # money | money_short | per_month | percent | count | date
+    kind: str  # money | money_short | per_month | percent | count | date | month
     keys: tuple[str, ...]
     confirmed: bool
 
@@ -31,6 +31,9 @@ class Figure:
         if self.kind == "date":
             assert isinstance(self.value, dt.date)
             return fmt.date(self.value, lang)
+        if self.kind == "month":
+            assert isinstance(self.value, dt.date)
+            return fmt.month(self.value, lang)
         if self.kind == "money":
             return fmt.money(int(self.value), lang)
         if self.kind == "money_short":
@@ -88,7 +91,8 @@ def compute(policy: Policy, on: dt.date) -> FigureSet:
         confirmed = all(policy.entry(k, on).confirmed for k in keys)
         fs.figures[name] = Figure(value, kind, keys, confirmed)
 
-    for block in (_income, _contributions, _periods, _pension, _pension_example, _benefits, _retirement):
+    for block in (_income, _contributions, _periods, _pension, _pension_example, _benefits, _retirement, _conditions,
+                  _late_start, _adjustment):
         try:
             block(policy, on, add)
         except DataError as exc:  # a parameter has no value on this date: its figures are missing
@@ -121,6 +125,9 @@ def _contributions(policy: Policy, on: dt.date, add: Add) -> None:
     add("gross_min", contribution(policy, floor, "other", on).gross, "money", "income_floor", "contribution_rate")
     add("gross_max", contribution(policy, ceiling, "other", on).gross, "money",
         "contribution_rate", "reference_level", "ceiling_multiplier")
+    # A year of contributions is 12 × the rate = this many months of the chosen income (a withdrawal pays 1.5 or 2).
+    add("contribution_months_per_year", round(policy.value("contribution_rate", on) * 12, 4), "count", "contribution_rate")
+    add("support_rates_from", policy.entry("support_rates", on).effective_from, "date", "support_rates")
     add("support_cap_months", policy.value("support_cap_months", on), "count", "support_cap_months")
     add("support_cap_years", policy.value("support_cap_months", on) // 12, "count", "support_cap_months")
 
@@ -149,9 +156,15 @@ def _pension(policy: Policy, on: dt.date, add: Add) -> None:
     add("lump_sum_years.male", lump["male_years"], "count", "retirement_lump_sum")
     add("lump_sum_years.female", lump["female_years"], "count", "retirement_lump_sum")
     add("lump_sum_factor", lump["factor"], "count", "retirement_lump_sum")
+    add("lump_sum_after_age_factor", lump["after_age_factor"], "count", "retirement_lump_sum")
     withdrawal = policy.value("one_time_withdrawal", on)
     add("withdrawal.before_2014", withdrawal["before_2014"], "count", "one_time_withdrawal")
     add("withdrawal.from_2014", withdrawal["from_2014"], "count", "one_time_withdrawal")
+    add("withdrawal.under_one_year_cap", withdrawal["under_one_year_cap"], "count", "one_time_withdrawal")
+    # Odd months (Law 41 Art 5(6)): up to this many count as half a year, more as a full year.
+    half = rule["half_year_up_to_months"]
+    add("odd_months.half_up_to", half, "count", "pension_rate")
+    add("odd_months.full_from", half + 1, "count", "pension_rate")
 
 
 def _pension_example(policy: Policy, on: dt.date, add: Add) -> None:
@@ -179,11 +192,53 @@ def _retirement(policy: Policy, on: dt.date, add: Add) -> None:
     ages = policy.value("retirement_age", on)
     for sex in ("male", "female"):
         add(f"retirement_final_age.{sex}", ages[sex]["final"][0], "count", "retirement_age")
-        # Transitional rule (Law 41/2024 Art 141(9)): joined before 2021 with 20 voluntary years → the starting ages.
-        add(f"retirement_start_age.{sex}", ages[sex]["start"][0], "count", "retirement_age")
         years, months = _retirement_age_in(ages, sex, on.year)
         add(f"retirement_age_years.{sex}", years, "count", "retirement_age")
         add(f"retirement_age_months.{sex}", months, "count", "retirement_age")
+
+
+def _conditions(policy: Policy, on: dt.date, add: Add) -> None:
+    """The conditions pages state in words (who may join, deadlines, thresholds), each from its dated entry."""
+    add("join_min_age", policy.value("join_min_age", on), "count", "join_min_age")
+    add("maternity_window_months", policy.value("maternity_window_months", on), "count", "maternity_window_months")
+    add("maternity_foetus_weeks", policy.value("maternity_foetus_weeks", on), "count", "maternity_foetus_weeks")
+    rules = {  # parameter → figure prefix
+        "retirement_transitional": "transitional", "withdrawal_conditions": "withdrawal", "survivor_lump_sum": "survivor",
+        "survivor_pensioner": "survivor_pensioner", "mixed_record": "mixed", "claim_deadlines": "claim",
+    }
+    for key, prefix in rules.items():
+        for name, kind in RULES[key].items():
+            value = policy.value(key, on)[name]
+            if kind == "date":
+                add(f"{prefix}.{name}", dt.date.fromisoformat(value), "date", key)
+            else:
+                add(f"{prefix}.{name}", value, "percent" if kind == "rate" else "count", key)
+
+
+def _adjustment(policy: Policy, on: dt.date, add: Add) -> None:
+    """The latest rise of pensions being paid (no value before the first one the data records: pages test ``has``)."""
+    entry = policy.entry("pension_adjustment", on)
+    add("pension_adjustment", entry.value, "percent", "pension_adjustment")
+    add("pension_adjustment_from", entry.effective_from, "date", "pension_adjustment")
+    # The rise is counted on the amount of the month before it takes effect (Decree 162/2026 Art 2(1)).
+    add("pension_adjustment_base_month", entry.effective_from - dt.timedelta(days=1), "month", "pension_adjustment")
+
+
+EXAMPLE_AGE = 50
+"""The FAQ "Tôi đã 50 tuổi rồi, tham gia còn kịp không?" (legal review finding 6)."""
+
+
+def _late_start(policy: Policy, on: dt.date, add: Add) -> None:
+    """Someone who starts at ``EXAMPLE_AGE``: about how many years they can pay before the final retirement age, and
+    how many they then lack. Someone aged 50 from 2026 on reaches the age after the roadmap ends (2028 for men, 2035
+    for women), so the final age applies; odd months make the real shortfall a little larger ("khoảng")."""
+    ages = policy.value("retirement_age", on)
+    need = policy.value("pension_min_years", on)
+    add("late_start.age", EXAMPLE_AGE, "count", "retirement_age")
+    for sex in ("male", "female"):
+        years = ages[sex]["final"][0] - EXAMPLE_AGE
+        add(f"late_start.years.{sex}", years, "count", "retirement_age")
+        add(f"late_start.short.{sex}", max(0, need - years), "count", "retirement_age", "pension_min_years")
 
 
 def _retirement_age_in(schedule: dict, sex: str, year: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ GROUPS = ("poor", "near_poor", "ethnic_minority", "other")
 
 PERIODS = (1, 3, 6, 12)
 CONFIDENCE = ("confirmed", "unconfirmed")
-ENTRY_KEYS = {"value", "effective_from", "effective_to", "source", "article", "confidence", "note"}
+ENTRY_KEYS = {"value", "effective_from", "effective_to", "source", "article", "confidence", "note", "label", "group_labels"}
 
 # Every parameter the code uses, with its unit. An unknown key in the file is a typo, not a new feature.
 PARAMETERS: dict[str, str] = {
@@ -48,6 +48,36 @@ PARAMETERS: dict[str, str] = {
     "social_pension": "vnd",
     "social_pension_age": "years",
     "social_pension_age_poor": "years",
+    # Conditions the pages state in words (legal review, issue 13), each with its article.
+    "join_min_age": "years",
+    "retirement_transitional": "rule",
+    "maternity_window_months": "months",
+    "maternity_foetus_weeks": "count",
+    "withdrawal_conditions": "rule",
+    "survivor_lump_sum": "rule",
+    "survivor_pensioner": "rule",
+    "mixed_record": "rule",
+    "claim_deadlines": "rule",
+    "pension_adjustment": "rate",
+}
+
+# The fields of each structured rule and what each must be: "whole" (a whole number), "number" (a multiple such
+# as 1.5), "rate" (a fraction: 0.81 for 81%) or "date" (YYYY-MM-DD). A missing or unknown field is a typo.
+RULES: dict[str, dict[str, str]] = {
+    "retirement_lump_sum": {"male_years": "whole", "female_years": "whole", "factor": "number", "after_age_factor": "number"},
+    "one_time_withdrawal": {"before_2014": "number", "from_2014": "number", "under_one_year_cap": "number"},
+    "retirement_transitional": {"joined_before": "date", "min_voluntary_years": "whole", "male_age": "whole",
+                                "female_age": "whole"},
+    "withdrawal_conditions": {"work_capacity_loss": "rate", "paid_before": "date", "pause_months": "whole",
+                              "below_years": "whole"},
+    "survivor_lump_sum": {"before_2014": "number", "from_2014": "number", "paid_back_below_months": "whole",
+                          "mixed_min_times": "number"},
+    "survivor_pensioner": {"first_months": "whole", "pension_months": "whole", "monthly_cut": "number",
+                           "min_pension_months": "whole"},
+    "mixed_record": {"pension_compulsory_years": "whole", "survivor_monthly_compulsory_years": "whole",
+                     "funeral_compulsory_months": "whole"},
+    "claim_deadlines": {"maternity_days": "whole", "survivors_days": "whole", "pension_days_before": "whole",
+                        "pension_decision_days": "whole", "allowance_decision_working_days": "whole"},
 }
 
 
@@ -62,6 +92,8 @@ class Entry:
     article: str
     confidence: str
     note: dict[str, str] | None = None
+    label: dict[str, str] | None = None  # the name of the time, when it differs ("mức lương cơ sở" before 7/2025)
+    group_labels: dict[str, dict[str, str]] | None = None  # support groups of the time, for rates_by_group
 
     @property
     def confirmed(self) -> bool:
@@ -137,6 +169,10 @@ class Policy:
             }
             if e.note:
                 out["note"] = e.note
+            if e.label:
+                out["label"] = e.label
+            if e.group_labels:
+                out["group_labels"] = e.group_labels
             return out
 
         return {
@@ -203,6 +239,9 @@ def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str,
     if not isinstance(values, list) or not values:
         raise doc.error(f"{base}.values", "needs at least one entry")
     entries = [_entry(doc, f"{base}.values[{i}]", unit, item, documents) for i, item in enumerate(values)]
+    if key in RULES:
+        for i, entry in enumerate(entries):
+            _check_rule(doc, f"{base}.values[{i}].value", RULES[key], entry.value)
     for i in range(1, len(entries)):
         prev, cur = entries[i - 1], entries[i]
         where = f"{base}.values[{i}]"
@@ -242,7 +281,42 @@ def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, D
     if confidence == "unconfirmed" and note is None and unit not in ("rate",):
         pass  # a note is welcome but not required: the page labels the figure either way
     value = _check_value(doc, f"{where}.value", unit, raw["value"])
-    return Entry(value, start, end, source, str(raw.get("article", "")), confidence, note)
+    label = doc.text_pair(f"{where}.label", raw["label"]) if raw.get("label") is not None else None
+    group_labels = _group_labels(doc, f"{where}.group_labels", unit, raw["group_labels"]) \
+        if raw.get("group_labels") is not None else None
+    return Entry(value, start, end, source, str(raw.get("article", "")), confidence, note, label, group_labels)
+
+
+def _group_labels(doc: YamlDoc, where: str, unit: str, raw: Any) -> dict[str, dict[str, str]]:
+    """The support groups as they were named when the entry applied (one text pair per group)."""
+    if unit != "rates_by_group":
+        raise doc.error(where, "only support rates have group labels", "remove 'group_labels' from this entry")
+    if not isinstance(raw, dict) or set(raw) != set(GROUPS):
+        raise doc.error(where, f"must name each group: {', '.join(GROUPS)}")
+    return {g: doc.text_pair(f"{where}.{g}", raw[g]) for g in GROUPS}
+
+
+def _check_rule(doc: YamlDoc, where: str, fields: dict[str, str], value: dict[str, Any]) -> None:
+    """A structured rule has exactly its fields, each of its kind (see ``RULES``)."""
+    missing = [f for f in fields if f not in value]
+    if missing:
+        raise doc.error(where, f"'{missing[0]}' is missing", f"this rule needs: {', '.join(fields)}")
+    for name, v in value.items():
+        kind = fields.get(name)
+        key = f"{where}.{name}"
+        if kind is None:
+            raise doc.error(key, "unknown field", f"check the spelling; this rule has: {', '.join(fields)}")
+        if kind == "date":
+            try:
+                dt.date.fromisoformat(str(v))
+            except ValueError:
+                raise doc.error(key, f"{v!r} is not a date", "write dates as YYYY-MM-DD, for example 2021-01-01") from None
+            continue
+        integer = kind == "whole"
+        hi = 1 if kind == "rate" else 1_000
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or (integer and not isinstance(v, int)) or not 0 < v <= hi:
+            what = {"whole": "a whole number", "number": "a number", "rate": "a fraction from 0 to 1 (0.81 for 81%)"}[kind]
+            raise doc.error(key, f"must be {what}, found {v!r}", "write digits only, without dots or spaces")
 
 
 def _check_value(doc: YamlDoc, where: str, unit: str, value: Any) -> Any:
@@ -307,6 +381,10 @@ def _check_value(doc: YamlDoc, where: str, unit: str, value: Any) -> Any:
                 number(t["rate"], f"{k}.rate", 0, 1)
                 number(t["step"], f"{k}.step", 0, 0.1)
         return value
+    if unit == "rule":  # fields checked against RULES by _parameter; dates kept as ISO text (policy.json is JSON)
+        if not isinstance(value, dict) or not value:
+            raise doc.error(where, "must be a mapping of named values")
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in value.items()}
     if unit == "lump_sum_rule":
         if not isinstance(value, dict) or not value:
             raise doc.error(where, "must be a mapping of numbers")

@@ -104,9 +104,9 @@ def _bad(tmp_path: Path, mutate) -> DataError:
 
 def test_overlapping_entries(tmp_path):
     def mutate(d):
-        d["parameters"]["reference_level"]["values"][3]["effective_from"] = D(2026, 6, 1)
+        d["parameters"]["reference_level"]["values"][4]["effective_from"] = D(2026, 6, 1)
     err = _bad(tmp_path, mutate)
-    assert err.key == "parameters.reference_level.values[3].effective_from"
+    assert err.key == "parameters.reference_level.values[4].effective_from"
     assert "overlaps" in err.problem and err.line
 
 
@@ -161,3 +161,67 @@ def test_malformed_yaml_names_the_line(tmp_path):
     with pytest.raises(DataError) as info:
         load_yaml(path, "data/policy.yml")
     assert info.value.line and "not valid YAML" in str(info.value)
+
+
+# --- structured rules (conditions as data, issue 13): each field named, typed and checked -------------------------
+
+
+def test_rule_with_a_misspelt_field(tmp_path):
+    def mutate(d):
+        v = d["parameters"]["retirement_transitional"]["values"][0]["value"]
+        v["min_voluntry_years"] = v.pop("min_voluntary_years")
+    err = _bad(tmp_path, mutate)
+    assert "'min_voluntary_years' is missing" in err.problem and err.line
+
+
+def test_rule_with_an_unknown_field(tmp_path):
+    def mutate(d):
+        d["parameters"]["survivor_pensioner"]["values"][0]["value"]["bonus_months"] = 3
+    err = _bad(tmp_path, mutate)
+    assert err.key.endswith("value.bonus_months") and "unknown field" in err.problem
+
+
+def test_rule_rate_written_as_percent(tmp_path):
+    def mutate(d):
+        d["parameters"]["withdrawal_conditions"]["values"][0]["value"]["work_capacity_loss"] = 81
+    assert "a fraction from 0 to 1" in str(_bad(tmp_path, mutate))
+
+
+def test_rule_date_that_is_not_a_date(tmp_path):
+    def mutate(d):
+        d["parameters"]["retirement_transitional"]["values"][0]["value"]["joined_before"] = "01/01/2021"
+    assert "write dates as YYYY-MM-DD" in str(_bad(tmp_path, mutate))
+
+
+def test_group_labels_only_on_support_rates(tmp_path):
+    def mutate(d):
+        d["parameters"]["income_floor"]["values"][0]["group_labels"] = {"poor": {"vi": "a", "en": "b"}}
+    assert "only support rates have group labels" in str(_bad(tmp_path, mutate))
+
+
+def test_every_rule_has_its_words_for_the_legal_page():
+    """``legal_rules.<key>`` uses exactly the rule's fields, in both languages (the legal page fills them)."""
+    import string
+
+    from scripts.policy import RULES
+    from scripts.texts import load_texts
+
+    texts = load_texts()
+    for key, fields in RULES.items():
+        for lang in ("vi", "en"):
+            text = texts.get(f"legal_rules.{key}", lang)
+            names = {n for _, n, _, _ in string.Formatter().parse(text) if n}
+            assert names == set(fields), (key, lang, names ^ set(fields))
+
+
+def test_conditions_in_force_on_the_test_date(policy):
+    """Written from Law 41/2024 (19/VBHN-VPQH) and Decree 162/2026, article by article."""
+    on = D(2026, 12, 1)
+    assert policy.value("join_min_age", on) == 15  # Art 2(4)(a)
+    assert policy.value("maternity_window_months", on) == 12  # Art 94(1)
+    assert policy.value("survivor_lump_sum", on) == {"before_2014": 1.5, "from_2014": 2, "paid_back_below_months": 60,
+                                                     "mixed_min_times": 3}  # Art 110(2), (3)
+    assert policy.value("claim_deadlines", on)["pension_days_before"] == 20  # Art 107(1)
+    assert policy.value("pension_adjustment", on) == 0.08  # Decree 162/2026 Art 2(1)
+    with pytest.raises(DataError):
+        policy.value("pension_adjustment", D(2026, 6, 30))

@@ -16,6 +16,7 @@ table. The Markdown is rendered as a Jinja template before MkDocs converts it:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -32,7 +33,7 @@ from scripts.campaigns import site_pages
 from scripts.errors import DataError
 from scripts.figures import Figure, UnknownFigure
 from scripts.i18n import DEFAULT_LANG, page_lang
-from scripts.policy import GROUPS
+from scripts.policy import GROUPS, RULES
 from scripts.postbuild import state
 from scripts.printing.build import PRINT_DIR, page_slug
 from scripts.site_data import SiteData, from_config
@@ -89,10 +90,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if page.meta.get("precache"):
         state.from_config(config).precache.add(page.url or "./")
     names = page.meta.get("figures") or []
-    if names:
-        site = from_config(config)
+    site = from_config(config)
+    w = validity.window(site.policy, names, site.on) if names else None
+    if w and (w.start or w.end):  # figures on no dated entry (the data's own date) need no statement
         lang = page_lang(page)
-        w = validity.window(site.policy, names, site.on)
         context["validity"] = {
             "text": validity_sentence(site, w, lang, "validity.page"),
             "until": w.end.isoformat() if w.end else "",
@@ -151,6 +152,7 @@ class Macros:
             "points_by_commune": lambda: self.render("points_by_commune.md", points=site.office.points_by_commune()),
             "local_offices": lambda: self.render("local_offices.md", offices=site.office.local_offices),
             "legal_documents": self.legal_documents,
+            "provincial_top_up": self.provincial_top_up,
             "unconfirmed_list": self.unconfirmed_list,
             "next_change": self.next_change,
             "schedule": self.schedule,
@@ -305,10 +307,12 @@ class Macros:
             for param in policy.parameters.values():
                 for entry in param.entries:
                     if entry.source == key:
-                        cites.append({"label": param.label[lang], "value": value_text(self.site, param.key, param.unit, entry.value, lang),
+                        cites.append({"label": entry_label(param, entry, lang), "value": value_text(self.site, param, entry, lang),
                                       "period": period_text(self.site, entry, lang), "article": entry.article,
                                       "confirmed": entry.confirmed, "note": entry.note[lang] if entry.note else ""})
-            dates = "; ".join(([f"{self.site.t('legal.signed', lang)} {_date(doc.signed, lang)}"] if doc.signed else []) +
+            # A Law is adopted (thông qua) by the National Assembly (numbers …/QH13, …/QH15); other texts are signed.
+            signed = "legal.adopted" if "/QH" in doc.number else "legal.signed"
+            dates = "; ".join(([f"{self.site.t(signed, lang)} {_date(doc.signed, lang)}"] if doc.signed else []) +
                               ([f"{self.site.t('legal.effective', lang)} {_date(doc.effective, lang)}"] if doc.effective else []))
             docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang], "cites": cites})
         return self.render("legal_documents.md", docs=docs)
@@ -321,11 +325,31 @@ class Macros:
             for entry in param.entries:
                 if entry.confirmed or (entry.effective_to and entry.effective_to < on):
                     continue
-                items.append({"label": param.label[lang], "value": value_text(self.site, param.key, param.unit, entry.value, lang),
+                items.append({"label": entry_label(param, entry, lang), "value": value_text(self.site, param, entry, lang),
                               "period": period_text(self.site, entry, lang), "doc": doc_title(policy.documents[entry.source], lang),
                               "note": entry.note[lang] if entry.note else ""})
         return self.render("unconfirmed_list.md", items=items)
 
+
+    def provincial_top_up(self) -> Markup:
+        """The office's own provincial top-up in force on the build date, or nothing at all when it has none.
+
+        Reads ``office.top_ups`` when ``data/office.yml`` gives dated top-ups (each with ``resolution`` {vi, en},
+        ``effective_from``, ``effective_to`` and ``rates`` by group, fractions of the lowest contribution); an office
+        without them, like today's sample, gets no sentence: the page then says only how to find out.
+        """
+        on, lang = self.site.on, self.lang
+        current = [u for u in getattr(self.site.office, "top_ups", ()) or ()
+                   if u.effective_from <= on and (u.effective_to is None or on <= u.effective_to)]
+        if not current:
+            return Markup("")
+        from scripts import fmt
+
+        items = [{"resolution": u.resolution[lang], "period": period_text(self.site, u, lang),
+                  "rates": [(self.site.t(f"groups.{g}", lang), fmt.percent(float(r), lang))
+                            for g, r in (getattr(u, "rates", None) or {}).items() if r]}
+                 for u in current]
+        return self.render("provincial_top_up.md", province=self.site.office.province, items=items)
 
     # Campaigns and printed material ------------------------------------------------------------
 
@@ -469,10 +493,20 @@ def _nbsp(text: str) -> str:
     return text.replace(" đ", "\u00a0đ").replace("VND ", "VND\u00a0")
 
 
-def value_text(site: SiteData, key: str, unit: str, value: Any, lang: str) -> str:
-    """A plain value for the simple units; ``""`` for structured ones (tables of rates, schedules)."""
+def entry_label(param: Any, entry: Any, lang: str) -> str:
+    """The parameter's name as it was when the entry applied ("Mức lương cơ sở" before 7/2025), else today's."""
+    return (entry.label or param.label)[lang]
+
+
+def value_text(site: SiteData, param: Any, entry: Any, lang: str) -> str:
+    """A plain value; a structured rule in words (``legal_rules.<key>``); ``""`` for tables of rates and schedules."""
     from scripts import fmt
 
+    key, unit, value = param.key, param.unit, entry.value
+    if key in RULES:
+        words = {"whole": lambda v: fmt.number(v, lang), "number": lambda v: fmt.number(v, lang),
+                 "rate": lambda v: fmt.percent(float(v), lang), "date": lambda v: fmt.date(dt.date.fromisoformat(str(v)), lang)}
+        return site.t(f"legal_rules.{key}", lang, **{name: words[kind](value[name]) for name, kind in RULES[key].items()})
     if "_age" in key and unit == "years":
         return site.t("common.age_years", lang, years=fmt.number(value, lang))
     if unit == "vnd":
@@ -480,10 +514,12 @@ def value_text(site: SiteData, key: str, unit: str, value: Any, lang: str) -> st
     if unit == "rate":
         return fmt.percent(float(value), lang)
     if unit == "rates_by_group":
-        return ", ".join(f"{site.t(f'groups.{g}', lang)} {fmt.percent(float(value[g]), lang)}" for g in GROUPS if g in value)
+        def group(g: str) -> str:  # the groups of the time: an old rate is never shown with today's groups
+            return entry.group_labels[g][lang] if entry.group_labels else site.t(f"groups.{g}", lang)
+        return ", ".join(f"{group(g)} {fmt.percent(float(value[g]), lang)}" for g in GROUPS if g in value)
     if unit in ("months", "years", "count"):
         word = {"months": "validity.unit_months", "years": "validity.unit_years", "count": ""}[unit]
-        return fmt.number(value, lang) + (site.t(word, lang) if word else "")
+        return fmt.number(value, lang) + (f" {site.t(word, lang)}" if word else "")
     return ""
 
 

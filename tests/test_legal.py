@@ -1,0 +1,420 @@
+"""The legal statements of the pages, as corrected after the legal review (issue 13, ../shared/reviews/legal-review.md).
+
+Reads the site built for ``TEST_DATE`` (01/12/2026) and the ``policy.json`` it serves. Every expected sentence and
+value below is written by hand from the law's own text: Law 41/2024/QH15 as consolidated in 19/VBHN-VPQH
+(12/02/2026), Decree 162/2026/NĐ-CP, and the reference (../shared/policy-reference.md §10, §11). Articles are cited
+beside each expectation.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+LANGS = ("vi", "en")
+
+
+class _Sections(HTMLParser):
+    """The article of a page: its text under each heading, the list items under each heading, the FAQ answers."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.heading: str | None = None
+        self.head_text: list[str] | None = None
+        self.text: dict[str, list[str]] = {"": []}
+        self.items: dict[str, list[str]] = {}
+        self.item: list[str] | None = None
+        self.faq: dict[str, list[str]] = {}
+        self.question: list[str] | None = None
+        self.answer: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag == "h2":
+            self.head_text = []
+        elif tag == "li" and self.heading is not None:
+            self.item = []
+        elif tag == "summary":
+            self.question = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag == "h2" and self.head_text is not None:
+            self.heading = " ".join("".join(self.head_text).split()).rstrip("¶#").strip()
+            self.text.setdefault(self.heading, [])
+            self.items.setdefault(self.heading, [])
+            self.head_text = None
+        elif tag == "li" and self.item is not None and self.heading is not None:
+            self.items[self.heading].append(" ".join("".join(self.item).split()))
+            self.item = None
+        elif tag == "summary" and self.question is not None:
+            self.answer = " ".join("".join(self.question).split())
+            self.faq[self.answer] = []
+            self.question = None
+        elif tag == "details":
+            self.answer = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            return
+        for sink in (self.head_text, self.item, self.question):
+            if sink is not None:
+                sink.append(data)
+        if self.head_text is None:
+            self.text[self.heading or ""].append(data)
+        if self.answer is not None and self.question is None:
+            self.faq[self.answer].append(data)
+
+    def section(self, heading: str) -> str:
+        assert heading in self.text, f"no heading {heading!r}; headings: {list(self.text)}"
+        return " ".join("".join(self.text[heading]).split())
+
+    def answer_to(self, question: str) -> str:
+        assert question in self.faq, f"no question {question!r}; questions: {list(self.faq)}"
+        return " ".join("".join(self.faq[question]).split())
+
+
+def _page(site: Path, lang: str, name: str) -> _Sections:
+    path = site / ("en/" if lang == "en" else "") / name / "index.html"
+    parser = _Sections()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+# -------------------------------------------------------------------------------------------------
+# Item 1 — eligibility (Law 41 Art 2(4)(a), (b))
+# -------------------------------------------------------------------------------------------------
+
+ELIGIBILITY = {
+    "vi": ("Ai được tham gia?", [
+        "là công dân Việt Nam từ đủ 15 tuổi trở lên;",
+        "không thuộc diện phải đóng BHXH bắt buộc;",
+        "không phải là người đang hưởng lương hưu, trợ cấp BHXH hoặc trợ cấp hằng tháng.",
+    ], "tạm hoãn hợp đồng lao động hoặc hợp đồng làm việc", "chưa hưởng"),
+    "en": ("Who can join?", [
+        "you are a Vietnamese citizen aged 15 or over;",
+        "you are not required to pay compulsory social insurance;",
+        "you are not currently receiving a pension, a social-insurance allowance or a monthly allowance.",
+    ], "labour contract or public-service contract (hợp đồng làm việc) is suspended", "do not yet receive"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_eligibility_says_currently_receiving_and_covers_public_service_contracts(site_dir: Path, lang: str) -> None:
+    heading, conditions, suspended, wrong = ELIGIBILITY[lang]
+    page = _page(site_dir, lang, "bhxh-tu-nguyen-la-gi")
+    assert page.items[heading] == conditions  # Art 2(4)(a): "không phải là người đang hưởng …"
+    text = page.section(heading)
+    assert suspended in text  # Art 2(4)(b): "tạm hoãn thực hiện hợp đồng lao động, hợp đồng làm việc"
+    assert wrong not in text, "'chưa hưởng' excludes people who once took a withdrawal or a maternity allowance"
+
+
+# -------------------------------------------------------------------------------------------------
+# Items 2, 3 — mixed records, withdrawn time, options at retirement age
+# -------------------------------------------------------------------------------------------------
+
+WITHDRAWN = {
+    "vi": ("Tôi đã từng đóng BHXH ở công ty. Thời gian đó có mất không?",
+           "Không mất, nếu bạn chưa nhận BHXH một lần cho thời gian đó.",
+           "Nếu khi nghỉ việc bạn đã nhận BHXH một lần, thời gian đã nhận đó không được tính nữa.",
+           "Có từ 15 năm đóng BHXH bắt buộc trở lên: lương hưu và trợ cấp tuất hằng tháng theo chính sách BHXH bắt buộc."
+           " Có từ 12 tháng trở lên: trợ cấp mai táng theo chính sách BHXH bắt buộc."),
+    "en": ("I used to pay social insurance through an employer. Is that time lost?",
+           "Not if you have not taken a one-time withdrawal for it.",
+           "If you took a one-time withdrawal when you left the job, the time paid out no longer counts.",
+           "With 15 years or more of compulsory insurance, your pension and the monthly survivors' allowance follow the"
+           " compulsory rules. With 12 months or more, the funeral allowance follows the compulsory rules."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_on_earlier_compulsory_time_says_withdrawn_time_is_lost(site_dir: Path, lang: str) -> None:
+    question, first, withdrawn, mixed = WITHDRAWN[lang]
+    answer = _page(site_dir, lang, "hoi-dap").answer_to(question)
+    assert answer.startswith(first), answer
+    assert withdrawn in answer  # Art 5(3) para 2
+    assert mixed in answer  # Art 111(1)(b), (c)
+
+
+OPTIONS = {
+    "vi": ("Đến tuổi nghỉ hưu mà chưa đủ số năm đóng thì sao?", "Bạn có năm lựa chọn:",
+           ["Đóng tiếp sau tuổi nghỉ hưu", "Đóng một lần cho thời gian còn thiếu", "Nhận trợ cấp hằng tháng",
+            "Bảo lưu thời gian đã đóng", "Nhận BHXH một lần"],
+           "Nếu bạn thiếu hơn 5 năm, đóng một lần không đủ bù phần thiếu."),
+    "en": ("What if I reach retirement age without enough years?", "You have five options:",
+           ["Keep paying after retirement age", "Pay once for the missing time", "Receive a monthly allowance",
+            "Keep your record (bảo lưu)", "Take a one-time withdrawal"],
+           "If you are more than 5 years short, paying at once cannot cover the gap."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_five_options_at_retirement_age(site_dir: Path, lang: str) -> None:
+    """Art 101(2) keep paying; Art 36(2)(e) and Decree 159 Art 7 (at most 60 months); Art 23; Art 103; Art 102(1)(a)."""
+    heading, lead, starts, warning = OPTIONS[lang]
+    page = _page(site_dir, lang, "quyen-loi")
+    items = page.items[heading]
+    assert len(items) == 5, items
+    assert [i[: len(s)] for i, s in zip(items, starts, strict=True)] == starts
+    assert lead in page.section(heading) and warning in page.section(heading)
+
+
+LATE_START = {
+    # A woman of 50 reaches the final retirement age of 60 (Decree 135/2020, reached in 2035) with about 10 years:
+    # 15 − 10 = 5 years short at best, so more than the 60 months a lump sum may cover once odd months count.
+    "vi": ("Tôi đã 50 tuổi rồi, tham gia còn kịp không?",
+           "Nữ: tuổi nghỉ hưu tăng đến 60 tuổi. Bắt đầu từ 50 tuổi, bạn chỉ có khoảng 10 năm đóng, còn thiếu 5 năm hoặc"
+           " hơn. Thiếu hơn 5 năm thì đóng một lần không đủ bù: bạn cần đóng tiếp sau tuổi nghỉ hưu cho đến khi đủ 15 năm.",
+           "Nam: tuổi nghỉ hưu tăng đến 62 tuổi. Bắt đầu từ 50 tuổi, đến tuổi nghỉ hưu bạn có khoảng 12 năm đóng, còn"
+           " thiếu khoảng 3 năm."),
+    "en": ("I am already 50. Is it too late?",
+           "Women: the retirement age rises to 60. Starting at 50, you will have only about 10 years, 5 years short or"
+           " more. More than 5 years short, a payment at once cannot cover it: keep paying after retirement age until"
+           " you reach 15 years.",
+           "Men: the retirement age rises to 62. Starting at 50, you will have about 12 years by then, about 3 years"
+           " short."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_late_starter_is_told_the_lump_sum_may_not_be_enough(site_dir: Path, lang: str) -> None:
+    question, woman, man = LATE_START[lang]
+    answer = _page(site_dir, lang, "hoi-dap").answer_to(question)
+    assert woman in answer and man in answer, answer
+
+
+# -------------------------------------------------------------------------------------------------
+# Items 4, 5, 6 — social pension, health insurance, one-time withdrawal
+# -------------------------------------------------------------------------------------------------
+
+SOCIAL = {
+    "vi": ("So với trợ cấp hưu trí xã hội thì thế nào?",
+           "Người nhận trợ cấp hưu trí xã hội cũng được Nhà nước đóng bảo hiểm y tế. Khi họ mất, người lo mai táng được"
+           " hỗ trợ chi phí mai táng.",
+           "khi bạn mất, trợ cấp mai táng là 25.300.000 đồng nếu đủ điều kiện, và thân nhân còn được trợ cấp tuất một lần."),
+    "en": ("How does this compare with the social pension?",
+           "Social pensioners also have their health insurance paid by the State, and whoever arranges their funeral"
+           " gets support towards its cost.",
+           "when you die, the funeral allowance is VND 25,300,000 if you qualify, and your relatives also get a"
+           " survivors' lump sum."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_social_pension_comparison_names_the_real_differences(site_dir: Path, lang: str) -> None:
+    """Art 4(1)(b)(c), 22(3): social pensioners get funeral support and State-paid health insurance too; the funeral
+    allowance is 10 × 2.530.000 (Art 109(2), Decree 161/2026)."""
+    heading, same, different = SOCIAL[lang]
+    page = _page(site_dir, lang, "quyen-loi")
+    assert same in page.section(heading)
+    assert page.items[heading][-1] == different
+    assert len(page.items[heading]) == 3
+
+
+HEALTH = {
+    "vi": ("Tôi có được thẻ bảo hiểm y tế không?", "Nếu bạn chưa có thẻ bảo hiểm y tế, hãy mua bảo hiểm y tế theo hộ gia đình.",
+           "Bạn vẫn nên mua"),
+    "en": ("Do I get a health-insurance card?", "If you have no health-insurance card, buy household health insurance.",
+           "You should still buy"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_health_insurance_advice_only_for_people_without_a_card(site_dir: Path, lang: str) -> None:
+    heading, advice, unconditional = HEALTH[lang]
+    text = _page(site_dir, lang, "quyen-loi").section(heading)
+    assert advice in text and unconditional not in text
+
+
+WITHDRAWAL = {
+    "vi": ("Tôi có thể rút BHXH một lần không?",
+           "Đây không phải là nhận lại tiền đã đóng, và số tiền nhận thường ít hơn số đã đóng",
+           "Đóng chưa đủ một năm: bạn nhận bằng số tiền đã đóng, nhưng không quá 2 lần mức bình quân thu nhập.",
+           "Nếu bạn bắt đầu đóng từ ngày 01/07/2025 trở đi, trường hợp 5 không áp dụng cho bạn",
+           "Suy giảm khả năng lao động từ 81% trở lên, hoặc khuyết tật đặc biệt nặng."),
+    "en": ("Can I take my money out at once?", "It is not a refund, and it is usually less than you paid",
+           "With less than one year paid, you get the amount you paid, at most 2 times the average income.",
+           "If you started paying on or after 1 July 2025, case 5 does not apply to you",
+           "You have lost 81% or more of your capacity to work, or have an especially severe disability."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_time_withdrawal_is_not_a_refund(site_dir: Path, lang: str) -> None:
+    """Art 102(1)(d), (đ) (paid before the Law took effect on 01/07/2025), 102(2)(c); 12 × 22 % = 2.64 months a year."""
+    heading, not_refund, under_one_year, new_joiners, capacity = WITHDRAWAL[lang]
+    page = _page(site_dir, lang, "quyen-loi")
+    text = page.section(heading)
+    assert not_refund in text and under_one_year in text and new_joiners in text
+    assert ("2,64 tháng thu nhập" if lang == "vi" else "2.64 months of income") in text
+    assert capacity in page.items[heading]
+
+
+# -------------------------------------------------------------------------------------------------
+# Items 10–15 — the new sections
+# -------------------------------------------------------------------------------------------------
+
+NEW = {
+    "vi": [
+        ("quyen-loi", "Nếu tôi mất, gia đình được gì?",
+         "mất trong 2 tháng đầu hưởng lương hưu, thân nhân nhận 48 tháng lương hưu. Sau đó, cứ mỗi tháng đã hưởng thì"
+         " giảm 0,5 tháng, nhưng thấp nhất vẫn là 3 tháng lương hưu."),  # Art 110(4)
+        ("quyen-loi", "Nếu tôi mất, gia đình được gì?", "trong 90 ngày kể từ ngày người tham gia mất"),  # Art 112(2)(a)
+        ("quyen-loi", "Sinh con có được trợ cấp không?", "trong 60 ngày kể từ ngày sinh"),  # Art 97(1)
+        ("quyen-loi", "Sinh con có được trợ cấp không?", "mỗi thai từ 22 tuần tuổi trở lên"),  # Art 95(1)
+        ("quyen-loi", "Sinh con có được trợ cấp không?", "cả hai cùng được nhận, mỗi người theo chế độ của mình"),  # Art 94(5), (6)
+        ("quyen-loi", "Sinh con có được trợ cấp không?",
+         "thuộc hộ nghèo, khi sinh con còn được thêm chính sách hỗ trợ khác"),  # Art 95(1) para 2
+        ("quyen-loi", "Chưa đủ năm đóng thì có được trợ cấp hằng tháng không?",
+         "Mỗi tháng ít nhất bằng mức trợ cấp hưu trí xã hội, hiện là 540.000 đồng (chưa xác nhận)."),  # Art 23(3)
+        ("quyen-loi", "Làm thế nào để nhận lương hưu?", "trong vòng 20 ngày trước khi bạn đủ điều kiện"),  # Art 107(1)
+        ("quyen-loi", "Lương hưu đang nhận có được tăng không?",
+         "Từ ngày 01/07/2026, lương hưu, trợ cấp BHXH và trợ cấp hằng tháng đang nhận được tăng 8%, tính trên mức của"
+         " tháng 6/2026."),  # Decree 162/2026 Art 2(1)
+        ("quyen-loi", "Khi nào tôi được nhận lương hưu?",
+         "trước ngày 01/01/2021 và đã đóng BHXH tự nguyện đủ 20 năm, bạn được nhận lương hưu khi đủ 60 tuổi (nam) hoặc"
+         " 55 tuổi (nữ)"),  # Art 141(9)
+        ("bhxh-tu-nguyen-la-gi", "Tham gia thì được những gì?", "Chế độ thứ tư là bảo hiểm tai nạn lao động"),  # Art 4(3)(d)
+        ("muc-dong-va-ho-tro", "Tỉnh tôi có hỗ trợ thêm không?", "Hội đồng nhân dân tỉnh quyết định bằng một nghị quyết"),
+        ("dang-ky-va-nop-tien", "Tôi chuyển đi tỉnh khác hoặc đi làm ăn xa thì sao?",
+         "Số định danh cá nhân là mã số BHXH của bạn."),
+        ("dang-ky-va-nop-tien", "Làm sao biết tiền của tôi đã được ghi nhận?", "Xem quá trình tham gia"),
+    ],
+    "en": [
+        ("quyen-loi", "What does my family get if I die?",
+         "within the first 2 months of the pension, your relatives get 48 months of pension. After that it falls by 0.5"
+         " month for each month received, but never below 3 months of pension."),
+        ("quyen-loi", "What does my family get if I die?", "within 90 days of the death"),
+        ("quyen-loi", "Is there an allowance when I have a baby?", "within 60 days of the birth"),
+        ("quyen-loi", "Is there an allowance when I have a baby?", "each foetus of 22 weeks or more"),
+        ("quyen-loi", "Is there an allowance when I have a baby?", "both are paid, each under their own scheme"),
+        ("quyen-loi", "Is there an allowance when I have a baby?", "in poor households also get further support"),
+        ("quyen-loi", "Is there a monthly allowance if I am short of years?",
+         "Each month it is at least the social pension, now VND 540,000 (unconfirmed)."),
+        ("quyen-loi", "How do I claim my pension?", "within the 20 days before you qualify"),
+        ("quyen-loi", "Do pensions already being paid go up?",
+         "From 1 July 2026, pensions, social-insurance allowances and monthly allowances being paid rose by 8% of their"
+         " June 2026 amount."),
+        ("quyen-loi", "When do I get a pension?",
+         "before 1 January 2021 and have 20 years of voluntary contributions, you can draw your pension at 60 (men) or"
+         " 55 (women)"),
+        ("bhxh-tu-nguyen-la-gi", "What does it cover?", "The fourth is occupational-accident insurance"),
+        ("muc-dong-va-ho-tro", "Does my province add support?", "the provincial People's Council decides, in a resolution"),
+        ("dang-ky-va-nop-tien", "What if I move to another province or work away from home?",
+         "Your personal ID number is your social-insurance number."),
+        ("dang-ky-va-nop-tien", "How do I know my payment was recorded?", "Look at your contribution record"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_sections_state_the_law(site_dir: Path, lang: str) -> None:
+    for name, heading, sentence in NEW[lang]:
+        text = _page(site_dir, lang, name).section(heading)
+        assert sentence in text, f"{lang}/{name} § {heading}: missing {sentence!r}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sample_office_without_a_top_up_gets_no_resolution_sentence(site_dir: Path, lang: str) -> None:
+    heading = "Tỉnh tôi có hỗ trợ thêm không?" if lang == "vi" else "Does my province add support?"
+    text = _page(site_dir, lang, "muc-dong-va-ho-tro").section(heading)
+    assert ("Ở Thái Nguyên" if lang == "vi" else "In Thái Nguyên") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_over_claim_and_no_unsourced_cap_claim(site_dir: Path, lang: str) -> None:
+    """Finding 22: pre-7/2025 supported months counting toward the cap is not in any text read; finding 25: the hotline."""
+    contacts = _page(site_dir, lang, "diem-thu-va-lien-he")
+    hotline = contacts.section("Tổng đài BHXH Việt Nam" if lang == "vi" else "Viet Nam Social Security hotline")
+    assert ("mọi câu hỏi" if lang == "vi" else "every question") not in hotline
+    assert ("có thể mất cước phí" if lang == "vi" else "Calls may be charged") in hotline
+    support = _page(site_dir, lang, "muc-dong-va-ho-tro")
+    cap = support.section("Tôi được hỗ trợ trong bao lâu?" if lang == "vi" else "How long does the support last?")
+    assert ("cũng được tính vào" if lang == "vi" else "count towards this.") not in cap
+    assert ("không nói rõ" if lang == "vi" else "do not say") in cap
+
+
+# -------------------------------------------------------------------------------------------------
+# Item 7, 8, 16 — citations, terms of their time and conditions as served in policy.json
+# -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(site_dir: Path) -> dict:
+    return json.loads((site_dir / "assets/data/policy.json").read_text(encoding="utf-8"))
+
+
+def _entry(served: dict, key: str, day: str) -> dict:
+    for e in served["parameters"][key]["values"]:
+        if e["effective_from"] <= day and (e["effective_to"] is None or day <= e["effective_to"]):
+            return e
+    raise AssertionError(f"{key}: no entry on {day}")
+
+
+def test_citations_in_policy_json(served: dict) -> None:
+    assert _entry(served, "social_pension_age_poor", "2026-12-01")["article"] == "Điều 21 khoản 2"  # Art 21(2)
+    cap = _entry(served, "back_payment_max_months", "2026-12-01")  # the Law sets no cap (Art 36(2)(e), 36(4))
+    assert (cap["value"], cap["source"]) == (60, "nd-159-2025") and cap["article"].startswith("Điều 7")
+    assert _entry(served, "ceiling_multiplier", "2020-01-01")["article"] == "Điều 87 khoản 1"  # Law 58 Art 87(1)
+    assert served["documents"]["nd-335-2026"]["effective"] is None, "its effective date is disputed: not a fact"
+    assert served["documents"]["nd-162-2026"]["effective"] == "2026-07-01"
+    assert _entry(served, "social_pension", "2026-12-01")["confidence"] == "unconfirmed"
+
+
+def test_terms_of_their_time_for_old_entries(served: dict) -> None:
+    """Before 01/07/2025: the base salary, not the reference level (Law 41 Art 7 and 141(13)); the old support groups
+    had no island or ethnic-minority rate of their own (Decree 134/2015 Art 14)."""
+    for day in ("2020-01-01", "2024-12-31"):
+        assert _entry(served, "reference_level", day)["label"]["vi"] == "Mức lương cơ sở"
+    assert "label" not in _entry(served, "reference_level", "2025-07-01")
+    old = _entry(served, "support_rates", "2025-06-30")
+    assert old["group_labels"]["poor"] == {"vi": "Hộ nghèo", "en": "Poor households"}
+    assert old["value"]["ethnic_minority"] == old["value"]["other"] == 0.10
+    assert "group_labels" not in _entry(served, "support_rates", "2025-07-01")
+
+
+def test_conditions_as_data_in_policy_json(served: dict) -> None:
+    on = "2026-12-01"
+    assert _entry(served, "join_min_age", on)["value"] == 15  # Art 2(4)(a)
+    assert _entry(served, "retirement_transitional", on)["value"] == {  # Art 141(9)
+        "joined_before": "2021-01-01", "min_voluntary_years": 20, "male_age": 60, "female_age": 55}
+    assert _entry(served, "maternity_window_months", on)["value"] == 12  # Art 94(1)
+    assert _entry(served, "maternity_foetus_weeks", on)["value"] == 22  # Art 95(1)
+    assert _entry(served, "withdrawal_conditions", on)["value"] == {  # Art 102(1)(d), (đ)
+        "work_capacity_loss": 0.81, "paid_before": "2025-07-01", "pause_months": 12, "below_years": 20}
+    assert _entry(served, "survivor_lump_sum", on)["value"]["paid_back_below_months"] == 60  # Art 110(2)(c)
+    assert _entry(served, "survivor_pensioner", on)["value"] == {  # Art 110(4)
+        "first_months": 2, "pension_months": 48, "monthly_cut": 0.5, "min_pension_months": 3}
+    assert _entry(served, "mixed_record", on)["value"] == {  # Art 111(1)
+        "pension_compulsory_years": 15, "survivor_monthly_compulsory_years": 15, "funeral_compulsory_months": 12}
+    assert _entry(served, "retirement_lump_sum", on)["value"]["after_age_factor"] == 2  # Art 100(2) para 2
+    assert _entry(served, "one_time_withdrawal", on)["value"]["under_one_year_cap"] == 2  # Art 102(2)(c)
+    assert _entry(served, "pension_rate", on)["value"]["half_year_up_to_months"] == 6  # Art 5(6)
+    assert _entry(served, "pension_adjustment", on)["value"] == 0.08  # Decree 162/2026 Art 2(1)
+    deadlines = _entry(served, "claim_deadlines", on)["value"]
+    assert (deadlines["maternity_days"], deadlines["survivors_days"]) == (60, 90)  # Art 97(1), 112(2)(a)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_page_adopted_law_and_open_decree_335_date(site_dir: Path, lang: str) -> None:
+    text = _page(site_dir, lang, "can-cu-phap-ly").section("Các văn bản" if lang == "vi" else "Documents")
+    if lang == "vi":
+        assert "Quốc hội thông qua ngày 29/06/2024; hiệu lực từ 01/07/2025." in text
+        assert "Ký ngày 21/08/2026. Theo báo chí" in text and "Ngày hiệu lực chưa xác nhận" in text
+        assert "Mức lương cơ sở: 2.340.000 đồng, từ 01/07/2024 đến 30/06/2025 — Điều 3." in text
+        assert "Hộ nghèo 30%, Hộ cận nghèo 25%" in text  # the old row with the groups of its time
+        assert "tham gia trước ngày 01/01/2021 và có đủ 20 năm đóng BHXH tự nguyện" in text
+    else:
+        assert "Adopted by the National Assembly on 29 June 2024; in force from 1 July 2025." in text
+        assert "Signed 21 August 2026. As reported in the press" in text and "Its date of effect is unconfirmed" in text
+        assert "Base salary: VND 2,340,000, from 1 July 2024 to 30 June 2025" in text
+        assert "Poor households 30%, Near-poor households 25%" in text
+    assert "hiệu lực từ 05/10/2026" not in text and "in force from 5 October 2026" not in text
