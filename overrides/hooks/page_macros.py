@@ -131,6 +131,9 @@ class Macros:
         ctx: dict[str, Any] = {
             "f": _Namespace(self, "", lang, text),
             "f_vi": _Namespace(self, "", "vi", text),  # Vietnamese wording on an English page (ready-to-paste messages)
+            # Today's figure without its coming value: for examples, where "từ 01/01/2027: …" would mislead
+            # (a pension follows the average of the whole record, not next year's floor).
+            "f_today": _Namespace(self, "", lang, text, coming=False),
             "lang": lang,
             "t": lambda key, **values: site.t(key, lang, **values),
             "today": _date(site.on, lang),
@@ -409,8 +412,8 @@ class _ComingNamespace:
 class _Namespace:
     """``f.net_min.other`` → the rendered figure; an unknown name raises with the list of known ones."""
 
-    def __init__(self, macros: Macros, prefix: str, lang: str, text: bool) -> None:
-        self._m, self._prefix, self._lang, self._text = macros, prefix, lang, text
+    def __init__(self, macros: Macros, prefix: str, lang: str, text: bool, coming: bool = True) -> None:
+        self._m, self._prefix, self._lang, self._text, self._coming = macros, prefix, lang, text, coming
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -422,9 +425,9 @@ class _Namespace:
                 fig = figures.figures[full]
                 unconfirmed = "" if fig.confirmed else f" ({self._m.site.t('common.unconfirmed', self._lang)})"
                 return fig.text(self._lang) + unconfirmed
-            return self._m.figure(full)
+            return self._m.figure(full, coming=self._coming)
         if any(k.startswith(full + ".") for k in figures.figures):
-            return _Namespace(self._m, full + ".", self._lang, self._text)
+            return _Namespace(self._m, full + ".", self._lang, self._text, self._coming)
         figures.get(full)  # raises UnknownFigure listing the known figures
         return None  # pragma: no cover
 
