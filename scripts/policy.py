@@ -9,6 +9,7 @@ must show today's figures.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,11 @@ class Entry:
     note: dict[str, str] | None = None
     label: dict[str, str] | None = None  # the name of the time, when it differs ("mức lương cơ sở" before 7/2025)
     group_labels: dict[str, dict[str, str]] | None = None  # support groups of the time, for rates_by_group
+    article_en: str = ""  # ``article`` (Vietnamese, as the law writes it) for English pages: "Article 87(1)"
+
+    def cite(self, lang: str) -> str:
+        """The article in the page's language (``article`` stays the Vietnamese text many readers use)."""
+        return self.article_en if lang == "en" and self.article_en else self.article
 
     @property
     def confirmed(self) -> bool:
@@ -165,6 +171,7 @@ class Policy:
                 "effective_to": e.effective_to.isoformat() if e.effective_to else None,
                 "source": e.source,
                 "article": e.article,
+                "article_en": e.article_en,
                 "confidence": e.confidence,
             }
             if e.note:
@@ -284,7 +291,47 @@ def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, D
     label = doc.text_pair(f"{where}.label", raw["label"]) if raw.get("label") is not None else None
     group_labels = _group_labels(doc, f"{where}.group_labels", unit, raw["group_labels"]) \
         if raw.get("group_labels") is not None else None
-    return Entry(value, start, end, source, str(raw.get("article", "")), confidence, note, label, group_labels)
+    article, article_en = _article(doc, f"{where}.article", raw.get("article", ""))
+    return Entry(value, start, end, source, article, confidence, note, label, group_labels, article_en)
+
+
+_CITATION = re.compile(r"Điều (\d+)(?: khoản (\d+(?:, \d+)*))?(?: điểm ([a-zđ](?:, [a-zđ])*))?")
+
+
+def article_en(vi: str) -> str | None:
+    """``Điều 102 khoản 1 điểm d, đ; Điều 5 khoản 3`` → ``Article 102(1)(d), (đ); Article 5(3)``.
+
+    ``None`` when the text says more than article, clause and point (a document name, a remark): such a text needs
+    its English form written out in the data.
+    """
+    out = []
+    for part in vi.split(";"):
+        m = _CITATION.fullmatch(part.strip())
+        if m is None:
+            return None
+        number, clauses, points = m.groups()
+        text = f"Article {number}"
+        if clauses:
+            text += ", ".join(f"({c})" for c in clauses.split(", "))
+        if points:
+            text += ", ".join(f"({p})" for p in points.split(", "))
+        out.append(text)
+    return "; ".join(out)
+
+
+def _article(doc: YamlDoc, where: str, raw: Any) -> tuple[str, str]:
+    """``article: "Điều 87 khoản 1"`` (English made from it) or ``article: {vi: "…", en: "…"}`` for any other text."""
+    if isinstance(raw, dict):
+        pair = doc.text_pair(where, raw)
+        return pair["vi"], pair["en"]
+    vi = str(raw).strip()
+    if not vi:
+        return "", ""
+    en = article_en(vi)
+    if en is None:
+        raise doc.error(where, f"'{vi}' is more than an article, clause and point, so the English page cannot show it",
+                        'write it as {vi: "…", en: "…"} (or only "Điều 87 khoản 1", which is translated for you)')
+    return vi, en
 
 
 def _group_labels(doc: YamlDoc, where: str, unit: str, raw: Any) -> dict[str, dict[str, str]]:

@@ -418,3 +418,87 @@ def test_legal_page_adopted_law_and_open_decree_335_date(site_dir: Path, lang: s
         assert "Base salary: VND 2,340,000, from 1 July 2024 to 30 June 2025" in text
         assert "Poor households 30%, Near-poor households 25%" in text
     assert "hiệu lực từ 05/10/2026" not in text and "in force from 5 October 2026" not in text
+
+# -------------------------------------------------------------------------------------------------
+# Second read (N1–N11, findings 21 and 25, section 5 item 12, jargon, English legal page)
+# -------------------------------------------------------------------------------------------------
+
+# The articles as the law writes them (vi) and in English (en), for entries and provisions read in
+# 19/VBHN-VPQH; hand-written, not produced by the formatter.
+ARTICLES = {
+    "vi": ["Tỷ lệ đóng: 22%, từ 01/01/2016 đến 30/06/2025 — Điều 87 khoản 1.",
+           "— Điều 102 khoản 1 điểm d, đ.",
+           "— Điều 24 khoản 2; Điều 97 khoản 1; Điều 107 khoản 1, 3; Điều 112 khoản 2 điểm a.",
+           "— Điều 102 khoản 2."],
+    "en": ["Contribution rate: 22%, from 1 January 2016 to 30 June 2025 — Article 87(1).",
+           "— Article 102(1)(d), (đ).",
+           "— Article 24(2); Article 97(1); Article 107(1), (3); Article 112(2)(a).",
+           "— Article 102(2).",
+           "— keeps Article 3 of Decree 07/2021/NĐ-CP in force for 2026.",
+           "— Article 7 (detailing Article 36(2)(e) of Law 41/2024/QH15)."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_page_cites_articles_in_the_page_language(site_dir: Path, lang: str) -> None:
+    items = _page(site_dir, lang, "can-cu-phap-ly").items["Các văn bản" if lang == "vi" else "Documents"]
+    for cite in ARTICLES[lang]:
+        assert any(cite in i for i in items), f"no line with {cite!r}"
+    if lang == "en":
+        vietnamese = [i for i in items if any(w in i for w in ("Điều ", "khoản", "điểm", "theo báo chí", "trong năm"))]
+        assert not vietnamese, vietnamese
+    # One-time withdrawal: clause 2 is the amount; the deduction of the State support is clause 3, listed apart.
+    assert not any(("Điều 102 khoản 2, 3" if lang == "vi" else "Article 102(2), (3)") in i for i in items)
+
+
+def test_article_in_both_languages_in_policy_json(served: dict) -> None:
+    e = _entry(served, "withdrawal_conditions", "2026-12-01")
+    assert (e["article"], e["article_en"]) == ("Điều 102 khoản 1 điểm d, đ", "Article 102(1)(d), (đ)")
+    e = _entry(served, "income_floor", "2026-06-01")
+    assert e["article"] == "tiếp tục áp dụng Điều 3 Nghị định 07/2021/NĐ-CP trong năm 2026"
+    assert e["article_en"] == "keeps Article 3 of Decree 07/2021/NĐ-CP in force for 2026"
+    assert _entry(served, "one_time_withdrawal", "2026-12-01")["article"] == "Điều 102 khoản 2"  # the amount only
+
+
+# --- the data behind it: how an office writes an article, and the one-line errors it gets ------------------------
+
+
+@pytest.mark.parametrize(("vi", "en"), [
+    ("Điều 87 khoản 1", "Article 87(1)"),
+    ("Điều 98", "Article 98"),
+    ("Điều 9 khoản 1 điểm e", "Article 9(1)(e)"),
+    ("Điều 107 khoản 1, 3", "Article 107(1), (3)"),
+    ("Điều 99; Điều 5 khoản 6", "Article 99; Article 5(6)"),
+    ("Điều 1 khoản 1 điểm a, i; Điều 2 khoản 1", "Article 1(1)(a), (i); Article 2(1)"),
+    ("theo báo chí", None),
+    ("Điều 3 Nghị định 07/2021/NĐ-CP", None),
+])
+def test_article_formatter(vi: str, en: str | None) -> None:
+    from scripts.policy import article_en
+
+    assert article_en(vi) == en
+
+
+def _bad_policy(tmp_path: Path, mutate) -> Exception:
+    import yaml
+
+    from scripts.errors import DataError
+    from scripts.paths import POLICY_FILE
+    from scripts.policy import parse_policy
+    from scripts.yamlfile import load_yaml
+
+    data = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))
+    mutate(data)
+    path = tmp_path / "policy.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        parse_policy(load_yaml(path, "data/policy.yml"))
+    return info.value
+
+
+def test_free_text_article_without_english_names_the_key_and_the_fix(tmp_path: Path) -> None:
+    def mutate(d):
+        d["parameters"]["social_pension"]["values"][1]["article"] = "theo báo chí"
+    err = _bad_policy(tmp_path, mutate)
+    assert err.key == "parameters.social_pension.values[1].article"
+    assert "English page cannot show it" in err.problem and '{vi: "…", en: "…"}' in err.fix

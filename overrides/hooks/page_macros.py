@@ -302,7 +302,7 @@ class Macros:
                            validity=self._validity(names))
 
     def legal_documents(self) -> Markup:
-        """Every document of ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
+        """Every document of ``data/policy.yml``: number, dates, what it sets, and the values that cite it (in the page's language)."""
         policy, lang = self.site.policy, self.lang
         docs = []
         for key, doc in policy.documents.items():
@@ -311,7 +311,7 @@ class Macros:
                 for entry in param.entries:
                     if entry.source == key:
                         cites.append({"label": entry_label(param, entry, lang), "value": value_text(self.site, param, entry, lang),
-                                      "period": period_text(self.site, entry, lang), "article": entry.article,
+                                      "period": period_text(self.site, entry, lang), "article": entry.cite(lang),
                                       "confirmed": entry.confirmed, "note": entry.note[lang] if entry.note else ""})
             # A Law is adopted (thông qua) by the National Assembly (numbers …/QH13, …/QH15); other texts are signed.
             signed = "legal.adopted" if "/QH" in doc.number else "legal.signed"
