@@ -127,12 +127,26 @@ class Document:
     effective: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class Provision:
+    """A rule the pages state in words without a figure of its own, with its article (the legal page lists it)."""
+
+    source: str
+    article: str
+    article_en: str
+    says: dict[str, str]
+
+    def cite(self, lang: str) -> str:
+        return self.article_en if lang == "en" else self.article
+
+
 @dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one validated object per file version
 class Policy:
     updated: dt.date
     parameters: dict[str, Parameter]
     documents: dict[str, Document]
     file: str = "data/policy.yml"
+    provisions: tuple[Provision, ...] = ()
 
     def entry(self, key: str, on: dt.date) -> Entry:
         """The entry of ``key`` in force on ``on``; a clear error when there is none."""
@@ -206,9 +220,10 @@ def parse_policy(doc: YamlDoc) -> Policy:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error("", "the file must be a mapping with 'updated', 'parameters' and 'documents'")
-    doc.no_unknown("", data, {"updated", "parameters", "documents"})
+    doc.no_unknown("", data, {"updated", "parameters", "documents", "provisions"})
     updated = doc.date("updated", data.get("updated"))
     documents = _documents(doc, data.get("documents"))
+    provisions = _provisions(doc, data.get("provisions"), documents)
     params_raw = data.get("parameters")
     if not isinstance(params_raw, dict):
         raise doc.error("parameters", "missing or not a mapping", "list the parameters under 'parameters:'")
@@ -223,7 +238,7 @@ def parse_policy(doc: YamlDoc) -> Policy:
         if key not in params_raw:
             raise doc.error("parameters", f"parameter '{key}' is missing", f"add '{key}:' with its values")
         parameters[key] = _parameter(doc, key, unit, params_raw[key], documents)
-    return Policy(updated, parameters, documents, doc.path)
+    return Policy(updated, parameters, documents, doc.path, provisions)
 
 
 _load = cached(parse_policy)
@@ -437,6 +452,28 @@ def _check_value(doc: YamlDoc, where: str, unit: str, value: Any) -> Any:
             raise doc.error(where, "must be a mapping of numbers")
         return {k: number(v, f"{where}.{k}", 0, 100) for k, v in value.items()}
     raise doc.error(where, f"unknown unit '{unit}'")  # pragma: no cover - PARAMETERS is closed
+
+
+def _provisions(doc: YamlDoc, raw: Any, documents: dict[str, Document]) -> tuple[Provision, ...]:
+    """``provisions:`` (optional): ``- {source: luat-41-2024, article: "Điều 23", says: {vi: …, en: …}}``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise doc.error("provisions", "must be a list", 'write each as "- source: …" with article and says')
+    out = []
+    for i, item in enumerate(raw):
+        where = f"provisions[{i}]"
+        if not isinstance(item, dict):
+            raise doc.error(where, "must be a mapping with source, article and says")
+        doc.no_unknown(where, item, {"source", "article", "says"})
+        if item.get("source") not in documents:
+            raise doc.error(f"{where}.source", f"unknown document {item.get('source')!r}",
+                            f"use one of the keys under 'documents:' ({', '.join(documents)})")
+        article, article_en = _article(doc, f"{where}.article", item.get("article", ""))
+        if not article:
+            raise doc.error(f"{where}.article", "is missing", 'add the article it rests on, for example "Điều 23"')
+        out.append(Provision(item["source"], article, article_en, doc.text_pair(f"{where}.says", item.get("says"))))
+    return tuple(out)
 
 
 def _documents(doc: YamlDoc, raw: Any) -> dict[str, Document]:

@@ -451,6 +451,38 @@ def test_legal_page_cites_articles_in_the_page_language(site_dir: Path, lang: st
     assert not any(("Điều 102 khoản 2, 3" if lang == "vi" else "Article 102(2), (3)") in i for i in items)
 
 
+# N8: rules the pages state without a figure, each listed on the legal page with its article (read in 19/VBHN-VPQH).
+PROVISIONS = {
+    "Điều 23": "Article 23",  # monthly allowance for people short of years
+    "Điều 101": "Article 101",  # when the pension starts
+    "Điều 102 khoản 1 điểm a, b, c": "Article 102(1)(a), (b), (c)",  # withdrawal cases
+    "Điều 102 khoản 3": "Article 102(3)",  # State support deducted, except (1)(c), (d)
+    "Điều 94 khoản 2, 3, 4, 5, 6": "Article 94(2), (3), (4), (5), (6)",  # both parents
+    "Điều 96": "Article 96",  # maternity papers
+    "Điều 6 khoản 6": "Article 6(6)",  # provincial top-ups
+    "Điều 25 khoản 2": "Article 25(2)",  # electronic record
+    "Điều 114": "Article 114",  # how pensions are paid
+    "Điều 115 khoản 1": "Article 115(1)",  # emigrating pensioner
+    "Điều 115 khoản 2": "Article 115(2)",  # moving pensioner
+    "Điều 4 khoản 3": "Article 4(3)",  # four regimes
+    "Điều 104": "Article 104",  # average over the whole record
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_page_lists_the_rules_stated_in_words(site_dir: Path, lang: str) -> None:
+    page = _page(site_dir, lang, "can-cu-phap-ly")
+    items = page.items["Các văn bản" if lang == "vi" else "Documents"]
+    for vi, en in PROVISIONS.items():
+        cite = vi if lang == "vi" else en
+        assert any(i.endswith(f"— {cite}.") for i in items), f"no provision citing {cite}"
+    funeral = "tổ chức, cá nhân lo mai táng" if lang == "vi" else "the person or organisation arranging the funeral"
+    assert any(funeral in i for i in items)  # Art 109(1)
+    intro = page.section("")
+    assert ("Mọi số liệu" if lang == "vi" else "Every figure") not in intro  # N8: no over-claim
+    assert ("không ghi điều, khoản" if lang == "vi" else "cites no article") in intro
+
+
 def test_article_in_both_languages_in_policy_json(served: dict) -> None:
     e = _entry(served, "withdrawal_conditions", "2026-12-01")
     assert (e["article"], e["article_en"]) == ("Điều 102 khoản 1 điểm d, đ", "Article 102(1)(d), (đ)")
@@ -502,3 +534,14 @@ def test_free_text_article_without_english_names_the_key_and_the_fix(tmp_path: P
     err = _bad_policy(tmp_path, mutate)
     assert err.key == "parameters.social_pension.values[1].article"
     assert "English page cannot show it" in err.problem and '{vi: "…", en: "…"}' in err.fix
+
+
+def test_provision_with_an_unknown_document_or_no_english(tmp_path: Path) -> None:
+    def unknown(d):
+        d["provisions"][0]["source"] = "luat-41"
+    assert _bad_policy(tmp_path, unknown).key == "provisions[0].source"
+
+    def untranslated(d):
+        del d["provisions"][0]["says"]["en"]
+    err = _bad_policy(tmp_path, untranslated)
+    assert err.key == "provisions[0].says" and "translation is missing" in err.problem

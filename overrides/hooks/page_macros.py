@@ -302,7 +302,8 @@ class Macros:
                            validity=self._validity(names))
 
     def legal_documents(self) -> Markup:
-        """Every document of ``data/policy.yml``: number, dates, what it sets, and the values that cite it (in the page's language)."""
+        """Every document of ``data/policy.yml``: number, dates, what it sets, the values that cite it, and the rules
+        the pages state in words (``provisions``), each with its article in the page's language."""
         policy, lang = self.site.policy, self.lang
         docs = []
         for key, doc in policy.documents.items():
@@ -317,7 +318,9 @@ class Macros:
             signed = "legal.adopted" if "/QH" in doc.number else "legal.signed"
             dates = "; ".join(([f"{self.site.t(signed, lang)} {_date(doc.signed, lang)}"] if doc.signed else []) +
                               ([f"{self.site.t('legal.effective', lang)} {_date(doc.effective, lang)}"] if doc.effective else []))
-            docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang], "cites": cites})
+            provisions = [{"says": p.says[lang].rstrip("."), "article": p.cite(lang)} for p in policy.provisions if p.source == key]
+            docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang],
+                         "cites": cites, "provisions": provisions})
         return self.render("legal_documents.md", docs=docs)
 
     def unconfirmed_list(self) -> Markup:
