@@ -75,8 +75,8 @@ RULES: dict[str, dict[str, str]] = {
                           "mixed_min_times": "number"},
     "survivor_pensioner": {"first_months": "whole", "pension_months": "whole", "monthly_cut": "number",
                            "min_pension_months": "whole"},
-    "mixed_record": {"pension_compulsory_years": "whole", "survivor_monthly_compulsory_years": "whole",
-                     "funeral_compulsory_months": "whole"},
+    "mixed_record": {"pension_compulsory_years": "whole", "pension_compulsory_years_reduced_capacity": "whole",
+                     "survivor_monthly_compulsory_years": "whole", "funeral_compulsory_months": "whole"},
     "claim_deadlines": {"maternity_days": "whole", "survivors_days": "whole", "pension_days_before": "whole",
                         "pension_decision_days": "whole", "allowance_decision_working_days": "whole"},
 }

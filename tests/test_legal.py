@@ -125,13 +125,15 @@ WITHDRAWN = {
     "vi": ("Tôi đã từng đóng BHXH ở công ty. Thời gian đó có mất không?",
            "Không mất, nếu bạn chưa nhận BHXH một lần cho thời gian đó.",
            "Nếu khi nghỉ việc bạn đã nhận BHXH một lần, thời gian đã nhận đó không được tính nữa.",
-           "Có từ 15 năm đóng BHXH bắt buộc trở lên: lương hưu và trợ cấp tuất hằng tháng theo chính sách BHXH bắt buộc."
+           "Có từ 15 năm đóng BHXH bắt buộc trở lên (20 năm nếu nghỉ hưu sớm do suy giảm khả năng lao động): lương hưu"
+           " theo chính sách BHXH bắt buộc. Có từ 15 năm trở lên: trợ cấp tuất hằng tháng theo chính sách BHXH bắt buộc."
            " Có từ 12 tháng trở lên: trợ cấp mai táng theo chính sách BHXH bắt buộc."),
     "en": ("I used to pay social insurance through an employer. Is that time lost?",
            "Not if you have not taken a one-time withdrawal for it.",
            "If you took a one-time withdrawal when you left the job, the time paid out no longer counts.",
-           "With 15 years or more of compulsory insurance, your pension and the monthly survivors' allowance follow the"
-           " compulsory rules. With 12 months or more, the funeral allowance follows the compulsory rules."),
+           "With 15 years or more of compulsory insurance (20 years for an early pension because of lost work capacity),"
+           " your pension follows the compulsory rules. With 15 years or more, the monthly survivors' allowance follows"
+           " the compulsory rules. With 12 months or more, the funeral allowance follows the compulsory rules."),
 }
 
 
@@ -141,7 +143,7 @@ def test_faq_on_earlier_compulsory_time_says_withdrawn_time_is_lost(site_dir: Pa
     answer = _page(site_dir, lang, "hoi-dap").answer_to(question)
     assert answer.startswith(first), answer
     assert withdrawn in answer  # Art 5(3) para 2
-    assert mixed in answer  # Art 111(1)(b), (c)
+    assert mixed in answer  # Art 111(1)(a) (15 years under Art 64, 20 under Art 65), (b), (c)
 
 
 OPTIONS = {
@@ -393,8 +395,9 @@ def test_conditions_as_data_in_policy_json(served: dict) -> None:
     assert _entry(served, "survivor_lump_sum", on)["value"]["paid_back_below_months"] == 60  # Art 110(2)(c)
     assert _entry(served, "survivor_pensioner", on)["value"] == {  # Art 110(4)
         "first_months": 2, "pension_months": 48, "monthly_cut": 0.5, "min_pension_months": 3}
-    assert _entry(served, "mixed_record", on)["value"] == {  # Art 111(1)
-        "pension_compulsory_years": 15, "survivor_monthly_compulsory_years": 15, "funeral_compulsory_months": 12}
+    assert _entry(served, "mixed_record", on)["value"] == {  # Art 111(1)(a) 15 (Art 64) or 20 (Art 65) years, (b), (c)
+        "pension_compulsory_years": 15, "pension_compulsory_years_reduced_capacity": 20,
+        "survivor_monthly_compulsory_years": 15, "funeral_compulsory_months": 12}
     assert _entry(served, "retirement_lump_sum", on)["value"]["after_age_factor"] == 2  # Art 100(2) para 2
     assert _entry(served, "one_time_withdrawal", on)["value"]["under_one_year_cap"] == 2  # Art 102(2)(c)
     assert _entry(served, "pension_rate", on)["value"]["half_year_up_to_months"] == 6  # Art 5(6)
@@ -418,6 +421,7 @@ def test_legal_page_adopted_law_and_open_decree_335_date(site_dir: Path, lang: s
         assert "Base salary: VND 2,340,000, from 1 July 2024 to 30 June 2025" in text
         assert "Poor households 30%, Near-poor households 25%" in text
     assert "hiệu lực từ 05/10/2026" not in text and "in force from 5 October 2026" not in text
+
 
 # -------------------------------------------------------------------------------------------------
 # Second read (N1–N11, findings 21 and 25, section 5 item 12, jargon, English legal page)
