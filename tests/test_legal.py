@@ -103,7 +103,8 @@ ELIGIBILITY = {
         "you are a Vietnamese citizen aged 15 or over;",
         "you are not required to pay compulsory social insurance;",
         "you are not currently receiving a pension, a social-insurance allowance or a monthly allowance.",
-    ], "labour contract or public-service contract (hợp đồng làm việc) is suspended", "do not yet receive"),
+    ], "labour contract, or public servants whose public-service contract (hợp đồng làm việc), is suspended",
+       "do not yet receive"),
 }
 
 
@@ -240,18 +241,21 @@ WITHDRAWAL = {
     "vi": ("Tôi có thể rút BHXH một lần không?",
            "Đây không phải là nhận lại tiền đã đóng, và số tiền nhận thường ít hơn số đã đóng",
            "Đóng chưa đủ một năm: bạn nhận bằng số tiền đã đóng, nhưng không quá 2 lần mức bình quân thu nhập.",
-           "Nếu bạn bắt đầu đóng từ ngày 01/07/2025 trở đi, trường hợp 5 không áp dụng cho bạn",
+           "Nếu bạn không có tháng đóng BHXH nào, kể cả BHXH bắt buộc, trước ngày 01/07/2025, thì trường hợp 5 không"
+           " áp dụng cho bạn",
            "Suy giảm khả năng lao động từ 81% trở lên, hoặc khuyết tật đặc biệt nặng."),
     "en": ("Can I take my money out at once?", "It is not a refund, and it is usually less than you paid",
            "With less than one year paid, you get the amount you paid, at most 2 times the average income.",
-           "If you started paying on or after 1 July 2025, case 5 does not apply to you",
+           "If you paid no month of social insurance, compulsory insurance included, before 1 July 2025, case 5 does"
+           " not apply to you",
            "You have lost 81% or more of your capacity to work, or have an especially severe disability."),
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_time_withdrawal_is_not_a_refund(site_dir: Path, lang: str) -> None:
-    """Art 102(1)(d), (đ) (paid before the Law took effect on 01/07/2025), 102(2)(c); 12 × 22 % = 2.64 months a year."""
+    """Art 102(1)(d), (đ) (any time paid before the Law took effect on 01/07/2025, compulsory included: Art 3(6)),
+    102(2)(c); 12 × 22 % = 2.64 months a year."""
     heading, not_refund, under_one_year, new_joiners, capacity = WITHDRAWAL[lang]
     page = _page(site_dir, lang, "quyen-loi")
     text = page.section(heading)
@@ -458,6 +462,78 @@ def test_examples_keep_todays_figures_and_say_the_coming_ones_apart(site_dir: Pa
     assert sums in _page(site_dir, lang, "muc-dong-va-ho-tro").section(sums_heading)
 
 
+STOPPED = {
+    # N2: Art 102(1)(đ) is about anyone with social-insurance time before 01/07/2025, compulsory included (Art 3(6)).
+    "vi": ("Năm nay làm ăn khó, tôi tạm nghỉ đóng được không?", "Tôi có thể rút tiền ra một lần không?",
+           "Nếu bạn không có tháng đóng BHXH nào, kể cả BHXH bắt buộc, trước ngày 01/07/2025, thì nghỉ đóng không cho"
+           " phép rút", "bắt đầu đóng từ ngày"),
+    "en": ("Business is bad this year. Can I stop paying for a while?", "Can I take my money out at once?",
+           "If you paid no month of social insurance, compulsory insurance included, before 1 July 2025, stopping"
+           " payments does not let you", "started paying on or after"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_withdrawal_after_a_pause_depends_on_any_time_before_the_law(site_dir: Path, lang: str) -> None:
+    pause, withdraw, sentence, wrong = STOPPED[lang]
+    faq = _page(site_dir, lang, "hoi-dap")
+    for question in (pause, withdraw):
+        answer = faq.answer_to(question)
+        assert sentence in answer and wrong not in answer, answer
+    heading = "Tôi có thể rút BHXH một lần không?" if lang == "vi" else "Can I take my money out at once?"
+    assert wrong not in _page(site_dir, lang, "quyen-loi").section(heading)
+
+
+BENEFITS = {
+    "vi": [
+        ("Sinh con có được trợ cấp không?",  # N6: Art 94(1) "tự nguyện hoặc vừa có … bắt buộc vừa có … tự nguyện"
+         "Nếu bạn có cả thời gian đóng BHXH bắt buộc và tự nguyện thì cả hai đều được tính.",
+         "Tháng đóng BHXH tự nguyện và tháng đóng BHXH bắt buộc đều được tính."),
+        ("Sinh con có được trợ cấp không?",  # N7: Art 96(1)
+         "bản sao giấy khai sinh, hoặc trích lục khai sinh, hoặc bản sao giấy chứng sinh của con", None),
+        ("Nếu tôi mất, gia đình được gì?",  # N11: Art 109(1): "tổ chức, cá nhân lo mai táng được nhận"; (1)(b)
+         "người lo mai táng được nhận trợ cấp mai táng 25.300.000 đồng", "Người lo mai táng nhận khoản này."),
+        ("Nếu tôi mất, gia đình được gì?", "hoặc đang hưởng lương hưu, hoặc đang tạm dừng hưởng lương hưu.", None),
+        ("Làm thế nào để nhận lương hưu?",  # section 5 item 12: Art 115(1)
+         "Đang hưởng lương hưu mà ra nước ngoài để định cư, bạn có thể xin nhận trợ cấp một lần thay cho lương hưu"
+         " hằng tháng.", None),
+    ],
+    "en": [
+        ("Is there an allowance when I have a baby?",
+         "If you have both compulsory and voluntary contributions, both count.", "Voluntary and compulsory months both count."),
+        ("Is there an allowance when I have a baby?",
+         "a copy of the child's birth certificate, or a birth-register extract (trích lục khai sinh), or a copy of the"
+         " birth notice", None),
+        ("What does my family get if I die?",
+         "whoever arranges the funeral receives a funeral allowance of VND 25,300,000", "It goes to whoever arranges"),
+        ("What does my family get if I die?", "or be receiving a pension, or have your pension suspended.", None),
+        ("How do I claim my pension?",
+         "If you emigrate to settle abroad while receiving a pension, you can ask for a lump sum instead of the monthly"
+         " pension.", None),
+    ],
+}
+
+STILLBIRTH_PAPERS = {  # N7: Art 96(2)(a)–(d), one of them
+    "vi": ["tóm tắt hồ sơ bệnh án có ghi việc con mất;", "giấy ra viện của người mẹ có ghi việc con mất;",
+           "bản sao giấy báo tử của con;", "xác nhận của Ủy ban nhân dân xã, nếu con mất ngay sau khi sinh."],
+    "en": ["a summary of the medical record showing the death;", "the mother's hospital discharge paper showing the death;",
+           "a copy of the child's death notice;",
+           "a confirmation by the commune People's Committee, if the child died just after birth."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_maternity_funeral_and_emigration_as_the_law_says(site_dir: Path, lang: str) -> None:
+    page = _page(site_dir, lang, "quyen-loi")
+    for heading, right, wrong in BENEFITS[lang]:
+        text = page.section(heading)
+        assert right in text, f"{heading}: missing {right!r}"
+        assert wrong is None or wrong not in text, f"{heading}: still says {wrong!r}"
+    baby = "Sinh con có được trợ cấp không?" if lang == "vi" else "Is there an allowance when I have a baby?"
+    items = page.items[baby]
+    assert items[-len(STILLBIRTH_PAPERS[lang]):] == STILLBIRTH_PAPERS[lang], items
+
+
 FLOOR_2027 = {
     # Finding 21: the line is set by Decree 351/2025; what is pending is VSS's guidance (the data marks the 2027
     # income floor unconfirmed, so the sentence says so).
@@ -478,6 +554,21 @@ def test_2027_line_named_after_its_decree_and_the_pending_guidance(site_dir: Pat
     for text in (answer, section):
         assert line in text and pending in text and wrong not in text, text
     assert ("387.200 đồng (chưa xác nhận)" if lang == "vi" else "VND 387,200 (unconfirmed)") in answer  # 80 % of 484.000
+
+
+def test_words_of_the_time_and_of_the_law_vi(site_dir: Path) -> None:
+    """Finding 25 ("hỗ trợ", "tổ chức dịch vụ thu"), N10 (§6 of the reference: BHXH cơ sở replaced the district
+    offices), jargon (Art 2(7)(b) "người giúp việc gia đình"; hợp đồng làm việc is the public servant's contract)."""
+    support = _page(site_dir, "vi", "muc-dong-va-ho-tro").section("Số tiền được tính thế nào?")
+    assert "Nhà nước trả" not in support and "Nhà nước hỗ trợ 66.000 đồng." in support
+    legal = _page(site_dir, "vi", "can-cu-phap-ly").section("Các văn bản")
+    assert "đại lý thu" not in legal and "phần mềm của một tổ chức dịch vụ thu" in legal
+    where = _page(site_dir, "vi", "dang-ky-va-nop-tien").section("Tôi đăng ký trực tiếp ở đâu?")
+    assert "BHXH cơ sở thay cho BHXH huyện trước đây." in where and "không còn cấp huyện" not in where
+    what = _page(site_dir, "vi", "bhxh-tu-nguyen-la-gi")
+    assert "người giúp việc gia đình" in what.section("BHXH tự nguyện khác BHXH bắt buộc thế nào?")
+    assert "hợp đồng làm việc (của viên chức)" in what.section("Ai được tham gia?")
+    assert "người làm việc nhà" not in what.section("BHXH tự nguyện khác BHXH bắt buộc thế nào?")
 
 
 # The articles as the law writes them (vi) and in English (en), for entries and provisions read in
