@@ -202,19 +202,20 @@ SOCIAL = {
     "vi": ("So với trợ cấp hưu trí xã hội thì thế nào?",
            "Người nhận trợ cấp hưu trí xã hội cũng được Nhà nước đóng bảo hiểm y tế. Khi họ mất, người lo mai táng được"
            " hỗ trợ chi phí mai táng.",
-           "khi bạn mất, trợ cấp mai táng là 25.300.000 đồng nếu đủ điều kiện, và thân nhân còn được trợ cấp tuất một lần."),
+           "khi bạn mất, người lo mai táng được nhận trợ cấp mai táng 25.300.000 đồng nếu đủ điều kiện, và thân nhân còn"
+           " được trợ cấp tuất một lần."),
     "en": ("How does this compare with the social pension?",
            "Social pensioners also have their health insurance paid by the State, and whoever arranges their funeral"
            " gets support towards its cost.",
-           "when you die, the funeral allowance is VND 25,300,000 if you qualify, and your relatives also get a"
-           " survivors' lump sum."),
+           "when you die, whoever arranges the funeral receives a funeral allowance of VND 25,300,000 if you qualify,"
+           " and your relatives also get a survivors' lump sum."),
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_social_pension_comparison_names_the_real_differences(site_dir: Path, lang: str) -> None:
     """Art 4(1)(b)(c), 22(3): social pensioners get funeral support and State-paid health insurance too; the funeral
-    allowance is 10 × 2.530.000 (Art 109(2), Decree 161/2026)."""
+    allowance is 10 × 2.530.000 (Art 109(2), Decree 161/2026) and goes to whoever arranges the funeral (Art 109(1))."""
     heading, same, different = SOCIAL[lang]
     page = _page(site_dir, lang, "quyen-loi")
     assert same in page.section(heading)
