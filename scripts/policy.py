@@ -9,6 +9,7 @@ must show today's figures.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,8 @@ RULES: dict[str, dict[str, str]] = {
                           "mixed_min_times": "number"},
     "survivor_pensioner": {"first_months": "whole", "pension_months": "whole", "monthly_cut": "number",
                            "min_pension_months": "whole"},
-    "mixed_record": {"pension_compulsory_years": "whole", "survivor_monthly_compulsory_years": "whole",
-                     "funeral_compulsory_months": "whole"},
+    "mixed_record": {"pension_compulsory_years": "whole", "pension_compulsory_years_reduced_capacity": "whole",
+                     "survivor_monthly_compulsory_years": "whole", "funeral_compulsory_months": "whole"},
     "claim_deadlines": {"maternity_days": "whole", "survivors_days": "whole", "pension_days_before": "whole",
                         "pension_decision_days": "whole", "allowance_decision_working_days": "whole"},
 }
@@ -94,6 +95,11 @@ class Entry:
     note: dict[str, str] | None = None
     label: dict[str, str] | None = None  # the name of the time, when it differs ("mức lương cơ sở" before 7/2025)
     group_labels: dict[str, dict[str, str]] | None = None  # support groups of the time, for rates_by_group
+    article_en: str = ""  # ``article`` (Vietnamese, as the law writes it) for English pages: "Article 87(1)"
+
+    def cite(self, lang: str) -> str:
+        """The article in the page's language (``article`` stays the Vietnamese text many readers use)."""
+        return self.article_en if lang == "en" and self.article_en else self.article
 
     @property
     def confirmed(self) -> bool:
@@ -121,12 +127,26 @@ class Document:
     effective: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class Provision:
+    """A rule the pages state in words without a figure of its own, with its article (the legal page lists it)."""
+
+    source: str
+    article: str
+    article_en: str
+    says: dict[str, str]
+
+    def cite(self, lang: str) -> str:
+        return self.article_en if lang == "en" else self.article
+
+
 @dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one validated object per file version
 class Policy:
     updated: dt.date
     parameters: dict[str, Parameter]
     documents: dict[str, Document]
     file: str = "data/policy.yml"
+    provisions: tuple[Provision, ...] = ()
 
     def entry(self, key: str, on: dt.date) -> Entry:
         """The entry of ``key`` in force on ``on``; a clear error when there is none."""
@@ -165,6 +185,7 @@ class Policy:
                 "effective_to": e.effective_to.isoformat() if e.effective_to else None,
                 "source": e.source,
                 "article": e.article,
+                "article_en": e.article_en,
                 "confidence": e.confidence,
             }
             if e.note:
@@ -199,9 +220,10 @@ def parse_policy(doc: YamlDoc) -> Policy:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error("", "the file must be a mapping with 'updated', 'parameters' and 'documents'")
-    doc.no_unknown("", data, {"updated", "parameters", "documents"})
+    doc.no_unknown("", data, {"updated", "parameters", "documents", "provisions"})
     updated = doc.date("updated", data.get("updated"))
     documents = _documents(doc, data.get("documents"))
+    provisions = _provisions(doc, data.get("provisions"), documents)
     params_raw = data.get("parameters")
     if not isinstance(params_raw, dict):
         raise doc.error("parameters", "missing or not a mapping", "list the parameters under 'parameters:'")
@@ -216,7 +238,7 @@ def parse_policy(doc: YamlDoc) -> Policy:
         if key not in params_raw:
             raise doc.error("parameters", f"parameter '{key}' is missing", f"add '{key}:' with its values")
         parameters[key] = _parameter(doc, key, unit, params_raw[key], documents)
-    return Policy(updated, parameters, documents, doc.path)
+    return Policy(updated, parameters, documents, doc.path, provisions)
 
 
 _load = cached(parse_policy)
@@ -284,7 +306,47 @@ def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, D
     label = doc.text_pair(f"{where}.label", raw["label"]) if raw.get("label") is not None else None
     group_labels = _group_labels(doc, f"{where}.group_labels", unit, raw["group_labels"]) \
         if raw.get("group_labels") is not None else None
-    return Entry(value, start, end, source, str(raw.get("article", "")), confidence, note, label, group_labels)
+    article, article_en = _article(doc, f"{where}.article", raw.get("article", ""))
+    return Entry(value, start, end, source, article, confidence, note, label, group_labels, article_en)
+
+
+_CITATION = re.compile(r"Điều (\d+)(?: khoản (\d+(?:, \d+)*))?(?: điểm ([a-zđ](?:, [a-zđ])*))?")
+
+
+def article_en(vi: str) -> str | None:
+    """``Điều 102 khoản 1 điểm d, đ; Điều 5 khoản 3`` → ``Article 102(1)(d), (đ); Article 5(3)``.
+
+    ``None`` when the text says more than article, clause and point (a document name, a remark): such a text needs
+    its English form written out in the data.
+    """
+    out = []
+    for part in vi.split(";"):
+        m = _CITATION.fullmatch(part.strip())
+        if m is None:
+            return None
+        number, clauses, points = m.groups()
+        text = f"Article {number}"
+        if clauses:
+            text += ", ".join(f"({c})" for c in clauses.split(", "))
+        if points:
+            text += ", ".join(f"({p})" for p in points.split(", "))
+        out.append(text)
+    return "; ".join(out)
+
+
+def _article(doc: YamlDoc, where: str, raw: Any) -> tuple[str, str]:
+    """``article: "Điều 87 khoản 1"`` (English made from it) or ``article: {vi: "…", en: "…"}`` for any other text."""
+    if isinstance(raw, dict):
+        pair = doc.text_pair(where, raw)
+        return pair["vi"], pair["en"]
+    vi = str(raw).strip()
+    if not vi:
+        return "", ""
+    en = article_en(vi)
+    if en is None:
+        raise doc.error(where, f"'{vi}' is more than an article, clause and point, so the English page cannot show it",
+                        'write it as {vi: "…", en: "…"} (or only "Điều 87 khoản 1", which is translated for you)')
+    return vi, en
 
 
 def _group_labels(doc: YamlDoc, where: str, unit: str, raw: Any) -> dict[str, dict[str, str]]:
@@ -390,6 +452,28 @@ def _check_value(doc: YamlDoc, where: str, unit: str, value: Any) -> Any:
             raise doc.error(where, "must be a mapping of numbers")
         return {k: number(v, f"{where}.{k}", 0, 100) for k, v in value.items()}
     raise doc.error(where, f"unknown unit '{unit}'")  # pragma: no cover - PARAMETERS is closed
+
+
+def _provisions(doc: YamlDoc, raw: Any, documents: dict[str, Document]) -> tuple[Provision, ...]:
+    """``provisions:`` (optional): ``- {source: luat-41-2024, article: "Điều 23", says: {vi: …, en: …}}``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise doc.error("provisions", "must be a list", 'write each as "- source: …" with article and says')
+    out = []
+    for i, item in enumerate(raw):
+        where = f"provisions[{i}]"
+        if not isinstance(item, dict):
+            raise doc.error(where, "must be a mapping with source, article and says")
+        doc.no_unknown(where, item, {"source", "article", "says"})
+        if item.get("source") not in documents:
+            raise doc.error(f"{where}.source", f"unknown document {item.get('source')!r}",
+                            f"use one of the keys under 'documents:' ({', '.join(documents)})")
+        article, article_en = _article(doc, f"{where}.article", item.get("article", ""))
+        if not article:
+            raise doc.error(f"{where}.article", "is missing", 'add the article it rests on, for example "Điều 23"')
+        out.append(Provision(item["source"], article, article_en, doc.text_pair(f"{where}.says", item.get("says"))))
+    return tuple(out)
 
 
 def _documents(doc: YamlDoc, raw: Any) -> dict[str, Document]:

@@ -302,7 +302,8 @@ class Macros:
                            validity=self._validity(names))
 
     def legal_documents(self) -> Markup:
-        """Every document of ``data/policy.yml``: number, dates, what it sets, and the values that cite it."""
+        """Every document of ``data/policy.yml``: number, dates, what it sets, the values that cite it, and the rules
+        the pages state in words (``provisions``), each with its article in the page's language."""
         policy, lang = self.site.policy, self.lang
         docs = []
         for key, doc in policy.documents.items():
@@ -311,13 +312,15 @@ class Macros:
                 for entry in param.entries:
                     if entry.source == key:
                         cites.append({"label": entry_label(param, entry, lang), "value": value_text(self.site, param, entry, lang),
-                                      "period": period_text(self.site, entry, lang), "article": entry.article,
+                                      "period": period_text(self.site, entry, lang), "article": entry.cite(lang),
                                       "confirmed": entry.confirmed, "note": entry.note[lang] if entry.note else ""})
             # A Law is adopted (thông qua) by the National Assembly (numbers …/QH13, …/QH15); other texts are signed.
             signed = "legal.adopted" if "/QH" in doc.number else "legal.signed"
             dates = "; ".join(([f"{self.site.t(signed, lang)} {_date(doc.signed, lang)}"] if doc.signed else []) +
                               ([f"{self.site.t('legal.effective', lang)} {_date(doc.effective, lang)}"] if doc.effective else []))
-            docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang], "cites": cites})
+            provisions = [{"says": p.says[lang].rstrip("."), "article": p.cite(lang)} for p in policy.provisions if p.source == key]
+            docs.append({"title": doc_title(doc, lang), "dates": dates[:1].upper() + dates[1:], "sets": doc.sets[lang],
+                         "cites": cites, "provisions": provisions})
         return self.render("legal_documents.md", docs=docs)
 
     def unconfirmed_list(self) -> Markup:
@@ -383,16 +386,31 @@ class Macros:
 
 
 class _Coming:
-    """The figures from the next change on: ``c.date`` and ``c.f.<name>`` (rendered with their "chưa xác nhận")."""
+    """The figures from the next change on: ``c.date`` and ``c.f.<name>`` (rendered with their "chưa xác nhận").
+
+    ``c.source("floor")`` names the document the coming figure rests on and ``c.confirmed("floor")`` says whether it is
+    confirmed, so a page can say "Theo Nghị định 351/2025/NĐ-CP, …" and state what is still pending in its own words,
+    with ``c.f_unlabelled.floor`` (the figure without its "chưa xác nhận" link) only in such a sentence.
+    """
 
     def __init__(self, macros: Macros, date: str, figures: Any) -> None:
         self.date, self._m, self._figures = date, macros, figures
         self.f = _ComingNamespace(self, "")
+        self.f_unlabelled = _ComingNamespace(self, "", label=False)
+
+    def confirmed(self, name: str) -> bool:
+        return self._figures.get(name).confirmed
+
+    def source(self, name: str) -> str:
+        """The document of the figure's first parameter in force on the date of the change."""
+        fig = self._figures.get(name)
+        policy = self._m.site.policy
+        return doc_title(policy.documents[policy.entry(fig.keys[0], self._figures.on).source], self._m.lang)
 
 
 class _ComingNamespace:
-    def __init__(self, coming: _Coming, prefix: str) -> None:
-        self._c, self._prefix = coming, prefix
+    def __init__(self, coming: _Coming, prefix: str, label: bool = True) -> None:
+        self._c, self._prefix, self._label = coming, prefix, label
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -402,9 +420,9 @@ class _ComingNamespace:
         if full in figures.figures:
             fig = figures.figures[full]
             html = Markup('<span class="fig-next">') + markup.text(fig.text(self._c._m.lang)) + Markup("</span>")
-            return html if fig.confirmed else html + self._c._m._unconfirmed()
+            return html if fig.confirmed or not self._label else html + self._c._m._unconfirmed()
         if any(k.startswith(full + ".") for k in figures.figures):
-            return _ComingNamespace(self._c, full + ".")
+            return _ComingNamespace(self._c, full + ".", self._label)
         figures.get(full)
         return None  # pragma: no cover
 
