@@ -190,7 +190,7 @@ office:
   address: "Số 9 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai"
   phone: "0214 3840 111"
   hours: {vi: "Sáng 7:00–11:00, chiều 13:30–16:30, thứ Hai đến thứ Sáu", en: "7:00–11:00 and 13:30–16:30, Monday to Friday"}
-site_url: "https://bhxhtn.laocai.test/"
+site_url: "https://bhxh-tunguyen-laocai.vn/"
 social:
   - {name: "Facebook", url: "https://www.facebook.com/bhxh.laocai.test"}
 local_offices:
@@ -269,7 +269,7 @@ def test_other_office_build_has_nothing_of_the_sample(tmp_path: Path) -> None:
         found += [f"{path.relative_to(out)}: {n!r}" for n in needles if n in text]
     assert found == [], "sample office data in a build for another office:\n" + "\n".join(found[:30])
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert "Lào Cai" in home or "bhxhtn.laocai.test" in home
+    assert "Lào Cai" in home or "bhxh-tunguyen-laocai.vn" in home
 
 
 @pytest.mark.parametrize("command", [
