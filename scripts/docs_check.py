@@ -7,6 +7,8 @@ Each page must be UTF-8, have its twin in the other language, have front matter 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jinja2
 from mkdocs.utils.meta import get_data
 
@@ -16,8 +18,11 @@ from scripts.paths import DOCS, ROOT
 from scripts.site_data import SiteData
 
 
-def check_docs(site: SiteData) -> int:
-    """Raise :class:`DataError` for the first page mistake; return the number of pages checked."""
+def check_docs(site: SiteData, on_page: Callable[[str], None] = lambda src: None) -> int:
+    """Raise :class:`DataError` for the first page mistake; return the number of pages checked.
+
+    ``on_page(src)`` is called before each page (``make check-data`` names the page if its time limit runs out).
+    """
     from overrides.hooks.page_macros import page_env, render_markdown, text_env
 
     pages = sorted(p for lang in i18n.LANGS for p in (DOCS / lang).rglob("*.md"))
@@ -28,6 +33,7 @@ def check_docs(site: SiteData) -> int:
     plain = text_env()
     for path in pages:
         src = f"docs/{path.relative_to(DOCS).as_posix()}"
+        on_page(src)
         try:
             content = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:

@@ -310,3 +310,85 @@ def test_production_build_with_real_data(tmp_path: Path) -> None:
     out = build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
                         data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS, "staff.yml": OTHER_STAFF})
     assert "Dữ liệu mẫu" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+# --- issue 11: deployable permissions, one build at a time, no hang -------------------------------------------
+
+
+def test_site_is_world_readable(project: Project) -> None:
+    """Folders 755 and files 644, site/ itself included: nginx's own user can read a plain ``cp -r`` copy."""
+    assert oct(project.site.stat().st_mode & 0o777) == "0o755"
+    wrong = [f"{p.relative_to(project.site)}: {oct(p.stat().st_mode & 0o777)}" for p in project.site.rglob("*")
+             if (p.stat().st_mode & 0o777) != (0o755 if p.is_dir() else 0o644)]
+    assert wrong == [], wrong[:20]
+
+
+def _lock_holder(project: Project) -> str:
+    lock = project.root / ".cache" / "build.lock"
+    return lock.read_text(encoding="utf-8") if lock.exists() else ""
+
+
+def test_second_build_waits_for_the_first(project: Project) -> None:
+    """Review finding 14: two builds at once ended in tracebacks. Now the second waits, saying so in one line."""
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DATA_DIR", None)
+    cmd = [sys.executable, "-m", "scripts.build"]
+    first = subprocess.Popen(cmd, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "pid" not in _lock_holder(project):
+            assert first.poll() is None and time.monotonic() < deadline, "the first build never took the lock"
+            time.sleep(0.05)
+        second = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        _, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    assert f"waiting for another build to finish (pid {first.pid}" in second.stderr, second.stderr
+    assert "Traceback" not in err + second.stderr
+    assert (project.site / "index.html").is_file()
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_leftovers_of_a_killed_build_are_removed(project: Project) -> None:
+    """Review finding 19: a killed build left .site.* and .cache/*/.tmp-* folders that no later build removed."""
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": "2027-03-01"}
+    env.pop("DATA_DIR", None)
+    killed = subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=project.root, env=env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not [p for p in project.root.iterdir() if p.name.startswith(".site.")]:
+        assert killed.poll() is None and time.monotonic() < deadline, "the build made no temporary site"
+        time.sleep(0.05)
+    os.killpg(killed.pid, signal.SIGKILL)  # as a power cut or `kill -9` would: no clean-up runs
+    killed.wait()
+    cache = project.root / ".cache"
+    planted = [cache / "print" / ".tmp-killed", cache / "js" / ".tmp-killed", cache / "social" / ".tmp-killed.png"]
+    for path in planted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir() if path.suffix != ".png" else path.write_bytes(b"")
+    left = [p.name for p in project.root.iterdir() if p.name.startswith(".site.")]
+    assert left, "the killed build left no temporary site: the test did not kill it mid-build"
+    proc = project.build()
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
+    assert [p for p in planted if p.exists()] == []
+
+
+def test_watchdog_stops_a_build_that_never_ends(project: Project, edit: callable) -> None:
+    """Review finding 3: a build spun forever with no message. Now it stops at BUILD_TIMEOUT and says where it was."""
+    import time
+
+    before = project.snapshot()
+    text = (project.root / "docs" / "vi" / "hoi-dap.md").read_text(encoding="utf-8")
+    edit("docs/vi/hoi-dap.md", text + "\n{% for i in range(10**12) %}{% endfor %}\n")  # a loop that never ends
+    start = time.monotonic()
+    proc = project.build(BUILD_TIMEOUT="30")
+    assert time.monotonic() - start < 30 + 30
+    assert_refused(project, before, proc, "still running after 30 s", r"overrides/hooks/page_macros\.py:\d+",
+                   r"docs/vi/hoi-dap\.md")
