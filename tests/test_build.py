@@ -312,6 +312,87 @@ def test_production_build_with_real_data(tmp_path: Path) -> None:
     assert "Dữ liệu mẫu" not in (out / "index.html").read_text(encoding="utf-8")
 
 
+# --- issue 11: data mistakes end to end (the real build: one line, no traceback, site/ unchanged) ---------------
+
+
+def _replace(project: Project, edit: callable, rel: str, old: str, new: str) -> None:
+    text = (project.root / rel).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {rel}: update this test"
+    edit(rel, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "needles"), [
+    ("data/policy.yml", "      - value: 2530000\n", "      - value: 2530000\n        value: 2350000\n",
+     [r"policy\.yml:\d+: parameters\.reference_level\.values\[3\]\.value: is written twice, on lines \d+ and \d+"]),
+    ("data/policy.yml", "effective_from: 2027-01-01", "effective_from: 2027-02-30", [r"policy\.yml:\d+: .*2027-02-30 is not a date"]),
+    ("data/office.yml", 'phone: "0000 000 001"', "phone: 02043567123", [r"office\.yml:\d+: local_offices\[0\]\.phone: 02043567123"]),
+    ("data/policy.yml", "effective_to: 2026-06-30\n        source: nd-73-2024", "effective_to: 2026-06-15\n        source: nd-73-2024",
+     [r"no value from 16/06/2026 to 30/06/2026"]),
+    ("data/policy.yml", "- value: 2530000", "- value: 25300000", [r"reference_level\.values\[3\]\.value: 25300000 is outside"]),
+    ("data/campaigns.yml", 'name: "Trụ sở UBND xã mẫu C"', 'name: "Trụ sở 🏛 xã mẫu C"',
+     [r"campaigns\.yml:\d+: places\[4\]\.name: .*U\+1F3DB"]),
+    ("data/national.yml", 'url: "https://baohiemxahoi.gov.vn/tracuu/"', 'url: "javascript:alert(1)"', [r"national\.yml:\d+: lookup\.url"]),
+    ("docs/vi/hoi-dap.md", 'title: "Hỏi đáp về BHXH tự nguyện"\n', "title: Hỏi đáp: BHXH tự nguyện\n",
+     [r"docs/vi/hoi-dap\.md:2: the front matter is not valid YAML", "in quotes"]),
+])
+def test_data_mistake_stops_the_build(project: Project, edit: callable, rel: str, old: str, new: str, needles: list[str]) -> None:
+    before = project.snapshot()
+    _replace(project, edit, rel, old, new)
+    assert_refused(project, before, project.build(), *needles)
+
+
+def test_nfd_data_builds_nfc_pages_with_a_note(project: Project, edit: callable) -> None:
+    import unicodedata
+
+    for name in ("office.yml", "campaigns.yml"):
+        path = project.root / "data" / name
+        edit(f"data/{name}", unicodedata.normalize("NFD", path.read_text(encoding="utf-8")))
+    proc = project.build()
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"Note: data/office\.yml:\d+: .*decomposed Vietnamese letters \(NFD\)", proc.stderr), proc.stderr
+    assert "Traceback" not in proc.stderr
+    page = (project.site / "diem-thu-va-lien-he" / "index.html").read_text(encoding="utf-8")
+    assert "Bảo hiểm xã hội tỉnh Thái Nguyên" in page  # precomposed, as typed in NFC here
+    assert unicodedata.normalize("NFD", "Thái Nguyên") not in page
+
+
+def test_production_refuses_placeholders_even_with_the_flags_off(project: Project, edit: callable) -> None:
+    """Review finding 12: with both sample: flags false, PRODUCTION=1 published "0000 000 000" and "Địa chỉ mẫu"."""
+    before = project.snapshot()
+    _replace(project, edit, "data/office.yml", "\nsample: true\n", "\nsample: false\n")
+    _replace(project, edit, "data/campaigns.yml", "\nsample: true\n", "\nsample: false\n")
+    assert_refused(project, before, project.build(PRODUCTION="1"), r"office\.yml:\d+: office\.address: .*'mẫu'", "real")
+
+
+def test_check_data_checks_docs(project: Project, edit: callable) -> None:
+    """make check-data finds what the build would stop on in docs/, without building."""
+    run = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1"}
+    run.pop("DATA_DIR", None)
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "scripts.check"], cwd=project.root, env=run,
+                              capture_output=True, text=True, timeout=120)
+
+    good = check()
+    assert good.returncode == 0 and "pages in docs/" in good.stdout, good.stderr
+    cases = [
+        ("docs/vi/hoi-dap.md", 'title: "Hỏi đáp về BHXH tự nguyện"\n', "title: Hỏi đáp: BHXH\n",
+         r"docs/vi/hoi-dap\.md:2: the front matter"),
+        ("docs/vi/index.md", "{{ net_min_list() }}", "{{ f.net_mim.poor }}", r"docs/vi/index\.md:\d+: unknown figure 'net_mim'"),
+        ("docs/en/index.md", "{{ net_min_list() }}", "{{ f.net_min.poor }", r"docs/en/index\.md:\d+: unexpected '}'"),
+    ]
+    for rel, old, new, needle in cases:
+        original = (project.root / rel).read_text(encoding="utf-8")
+        _replace(project, edit, rel, old, new)
+        bad = check()
+        assert bad.returncode == 2 and re.search(needle, bad.stderr), bad.stderr
+        assert "Traceback" not in bad.stderr and len(bad.stderr.splitlines()) == 1
+        edit(rel, original)
+    edit("docs/vi/trang-moi.md", "# Trang mới\n")
+    bad = check()
+    assert bad.returncode == 2 and "docs/en/trang-moi.md" in bad.stderr, bad.stderr
+
+
 # --- issue 11: deployable permissions, one build at a time, no hang -------------------------------------------
 
 
