@@ -8,8 +8,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,19 +17,27 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.pages import page_paths
-from tests.support.webserve import DEPLOY_CONF, nginx
+from tests.support.webserve import DEPLOY_CONF, WEB_USER, nginx, worker_users
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script>", re.S)
 
 
 @pytest.fixture(scope="module")
-def served(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """nginx serving a copy of the site (the short QR paths come from the build: the sample data has places)."""
-    root = tmp_path_factory.mktemp("nginx-root") / "site"
-    shutil.copytree(site_dir, root)
-    assert list(root.glob("q/*/index.html")), "the build wrote no QR short path (q/<code>/)"
-    with nginx(root) as url:
-        yield url, root
+def served(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """nginx serving a plain ``cp -r`` copy of the site, its workers as www-data (tests/support/webserve.py)."""
+    assert list(site_dir.glob("q/*/index.html")), "the build wrote no QR short path (q/<code>/)"
+    with nginx(site_dir) as url:
+        yield url, url.root
+
+
+def test_workers_read_a_plain_copy_as_the_web_user(served: tuple[str, Path]) -> None:
+    """Review finding 4: a 0700 site/ copied with ``cp -r`` gave 403 to nginx's www-data; the old test ran workers as root."""
+    url, root = served
+    if os.geteuid() == 0:
+        assert worker_users(url.pid) == {WEB_USER}, "nginx workers must not run as root here"
+    assert oct(root.stat().st_mode & 0o777) == "0o755"
+    for path in ("/", "/en/", "/assets/data/policy.json", "/sw.js", "/tinh-muc-dong/"):
+        assert get(url, path).status == 200, path
 
 
 def get(url: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
