@@ -40,8 +40,8 @@ from scripts.validity import change_lines
 
 TIMEOUT_S = 900  # a cold build takes about a minute here; 15 minutes means something is spinning
 LOCK_FILE = CACHE / "build.lock"
-# Temporary folders of the cached renderers (scripts/printing/build.py, scripts/assets.py, scripts/share_images.py).
-CACHE_LEFTOVERS = ("print/.tmp-*", "js/.tmp-*", "social/.tmp-*")
+# Temporary files of the cached renderers (scripts/printing/build.py, assets.py, share_images.py, postbuild/compress.py).
+CACHE_LEFTOVERS = ("print/.tmp-*", "js/.tmp-*", "social/.tmp-*", "compress/.tmp-*")
 
 
 def check_data() -> SiteData:

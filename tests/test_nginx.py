@@ -90,6 +90,20 @@ def test_gzip_compression(served: tuple[str, Path]) -> None:
         assert len(resp.body) < len(plain.body) / 2, path
 
 
+def test_precompressed_files_are_sent_as_built(served: tuple[str, Path]) -> None:
+    """gzip_static: the response body is the build's .gz file, byte for byte (not compressed again by nginx)."""
+    url, root = served
+    bundle = "/" + next(root.glob("assets/javascripts/bundle.*.min.js")).relative_to(root).as_posix()
+    for path, file in (("/", "index.html"), ("/en/tinh-muc-dong/", "en/tinh-muc-dong/index.html"),
+                       ("/assets/data/policy.json", "assets/data/policy.json"), (bundle, bundle.lstrip("/"))):
+        resp = get(url, path, {"Accept-Encoding": "gzip"})
+        assert resp.status == 200 and resp.getheader("Content-Encoding") == "gzip", path
+        assert resp.body == (root / f"{file}.gz").read_bytes(), f"{path}: not the pre-compressed file"
+        assert "Accept-Encoding" in (resp.getheader("Vary") or ""), path
+    plain = get(url, "/", {"Accept-Encoding": "identity"})
+    assert plain.getheader("Content-Encoding") is None and plain.body == (root / "index.html").read_bytes()
+
+
 def test_vietnamese_404(served: tuple[str, Path]) -> None:
     url, _ = served
     for path in ("/khong-co-trang-nay/", "/en/no-such-page/", "/assets/none.js"):

@@ -44,7 +44,7 @@ def precache_list(site: Path) -> list[str]:
         if not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
-        if rel == "sw.js" or any(rel.startswith(p) for p in SKIP_PARTS):
+        if rel == "sw.js" or path.suffix in (".gz", ".br") or any(rel.startswith(p) for p in SKIP_PARTS):
             continue
         if rel.startswith("assets/stylesheets/") and rel.endswith(".css") and path.name not in linked_css:
             continue
