@@ -69,7 +69,9 @@ def test_long_cache_only_for_fingerprinted_assets(served: tuple[str, Path]) -> N
     bundle = next(root.glob("assets/javascripts/bundle.*.min.js")).relative_to(root).as_posix()
     css = next(root.glob("assets/stylesheets/main.*.min.css")).relative_to(root).as_posix()
     extra = [p.relative_to(root).as_posix() for p in root.glob("assets/stylesheets/extra.*.min.css")]  # bundle_css hook
-    for path in (bundle, css, *extra):
+    ours = [p.relative_to(root).as_posix() for p in root.glob("assets/javascripts/**/*.js") if re.search(r"\.[A-Z0-9]{8}\.js$", p.name)]
+    assert len(ours) >= 4, ours  # calculator/ui, enhance, share, validity (esbuild, content-hashed)
+    for path in (bundle, css, *extra, *ours):
         resp = get(url, "/" + path)
         assert resp.status == 200
         assert resp.getheader("Cache-Control") == "public, max-age=31536000, immutable", path
