@@ -62,7 +62,8 @@ def build_site(out: Path = SITE, env: dict[str, str] | None = None, quiet: bool 
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         try:
             # -X faulthandler: on SIGABRT (the watchdog) the process prints its Python stack before it ends.
-            cmd = [sys.executable, "-X", "faulthandler", "-m", "mkdocs", "build", "--strict", "--clean", "--verbose",
+            # scripts.mkdocs_run: MkDocs's command line, saying which page it is on (for the same message).
+            cmd = [sys.executable, "-X", "faulthandler", "-m", "scripts.mkdocs_run", "build", "--strict", "--clean",
                    "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp)]
             output = _run(cmd, run_env, limit)
             if not quiet:
