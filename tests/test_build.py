@@ -323,12 +323,12 @@ def _replace(project: Project, edit: callable, rel: str, old: str, new: str) -> 
 
 @pytest.mark.parametrize(("rel", "old", "new", "needles"), [
     ("data/policy.yml", "      - value: 2530000\n", "      - value: 2530000\n        value: 2350000\n",
-     [r"policy\.yml:\d+: parameters\.reference_level\.values\[3\]\.value: is written twice, on lines \d+ and \d+"]),
+     [r"policy\.yml:\d+: parameters\.reference_level\.values\[\d+\]\.value: is written twice, on lines \d+ and \d+"]),
     ("data/policy.yml", "effective_from: 2027-01-01", "effective_from: 2027-02-30", [r"policy\.yml:\d+: .*2027-02-30 is not a date"]),
     ("data/office.yml", 'phone: "0000 000 001"', "phone: 02043567123", [r"office\.yml:\d+: local_offices\[0\]\.phone: 02043567123"]),
     ("data/policy.yml", "effective_to: 2026-06-30\n        source: nd-73-2024", "effective_to: 2026-06-15\n        source: nd-73-2024",
      [r"no value from 16/06/2026 to 30/06/2026"]),
-    ("data/policy.yml", "- value: 2530000", "- value: 25300000", [r"reference_level\.values\[3\]\.value: 25300000 is outside"]),
+    ("data/policy.yml", "- value: 2530000", "- value: 25300000", [r"reference_level\.values\[\d+\]\.value: 25300000 is outside"]),
     ("data/campaigns.yml", 'name: "Trụ sở UBND xã mẫu C"', 'name: "Trụ sở 🏛 xã mẫu C"',
      [r"campaigns\.yml:\d+: places\[4\]\.name: .*U\+1F3DB"]),
     ("data/national.yml", 'url: "https://baohiemxahoi.gov.vn/tracuu/"', 'url: "javascript:alert(1)"', [r"national\.yml:\d+: lookup\.url"]),
@@ -361,6 +361,7 @@ def test_production_refuses_placeholders_even_with_the_flags_off(project: Projec
     before = project.snapshot()
     _replace(project, edit, "data/office.yml", "\nsample: true\n", "\nsample: false\n")
     _replace(project, edit, "data/campaigns.yml", "\nsample: true\n", "\nsample: false\n")
+    _replace(project, edit, "data/staff.yml", "\nsample: true\n", "\nsample: false\n")
     assert_refused(project, before, project.build(PRODUCTION="1"), r"office\.yml:\d+: office\.address: .*'mẫu'", "real")
 
 

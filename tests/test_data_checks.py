@@ -44,6 +44,18 @@ def _line_of(text: str, needle: str) -> int:
     raise AssertionError(f"{needle!r} is no longer in the sample data: update this test")
 
 
+def _entry(parameter: str, value: object) -> str:
+    """``parameters.<parameter>.values[i]`` of the sample's entry with ``value`` (entries are added as the law changes)."""
+    import yaml
+
+    values = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))["parameters"][parameter]["values"]
+    return f"parameters.{parameter}.values[{[v['value'] for v in values].index(value)}]"
+
+
+REF_2026 = _entry("reference_level", 2_530_000)  # Decree 161/2026, from 01/07/2026
+FLOOR_2027 = _entry("income_floor", 2_200_000)  # Decree 351/2025, from 01/01/2027 (unconfirmed)
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -78,7 +90,7 @@ def test_duplicate_value_in_an_entry_names_both_lines(tmp_path: Path) -> None:
     """Review P03a: a second ``value:`` (2,350,000) under the current reference level silently replaced 2,530,000."""
     text, line = insert_after("policy.yml", "- value: 2530000", "        value: 2350000")
     err = refused(tmp_path, "policy.yml", text)
-    assert err.key == "parameters.reference_level.values[3].value"
+    assert err.key == f"{REF_2026}.value"
     assert f"on lines {line - 1} and {line}" in err.problem and err.line == line
     assert "delete" in err.fix
 
@@ -137,7 +149,7 @@ def test_number_date_or_yes_where_text_is_expected(tmp_path: Path, name: str, ol
 
 @pytest.mark.parametrize(("name", "old", "new", "key"), [
     # Review P15 / C15: an impossible unquoted date gave a Python traceback.
-    ("policy.yml", "effective_from: 2027-01-01", "effective_from: 2027-02-30", "parameters.income_floor.values[3].effective_from"),
+    ("policy.yml", "effective_from: 2027-01-01", "effective_from: 2027-02-30", f"{FLOOR_2027}.effective_from"),
     ("campaigns.yml", "days: [2026-12-07]", "days: [2026-11-31]", "places[4].days[0]"),
 ])
 def test_impossible_unquoted_date(tmp_path: Path, name: str, old: str, new: str, key: str) -> None:
@@ -170,18 +182,18 @@ def test_gap_between_periods_names_the_days(tmp_path: Path) -> None:
     text, _ = replace("policy.yml", "        effective_to: 2026-06-30\n        source: nd-73-2024",
                       "        effective_to: 2026-06-15\n        source: nd-73-2024")
     err = refused(tmp_path, "policy.yml", text)
-    assert err.key == "parameters.reference_level.values[3].effective_from"
+    assert err.key == f"{REF_2026}.effective_from"
     assert "no value from 16/06/2026 to 30/06/2026" in err.problem
     assert "2026-06-30" in err.fix and err.line
 
 
 @pytest.mark.parametrize(("old", "new", "key", "problem"), [
     # Review P17: 25,300,000 (an extra zero) published a ceiling of 506,000,000 đồng.
-    ("- value: 2530000", "- value: 25300000", "parameters.reference_level.values[3].value", "outside the plausible range"),
-    ("- value: 2530000", "- value: 253000", "parameters.reference_level.values[3].value", "outside the plausible range"),
-    ("- value: 2200000", "- value: 22000000", "parameters.income_floor.values[3].value", "outside the plausible range"),
+    ("- value: 2530000", "- value: 25300000", f"{REF_2026}.value", "outside the plausible range"),
+    ("- value: 2530000", "- value: 253000", f"{REF_2026}.value", "outside the plausible range"),
+    ("- value: 2200000", "- value: 22000000", f"{FLOOR_2027}.value", "outside the plausible range"),
     # Within the social pension's range, but more than three times the previous 500,000 (Decree 176/2025: 500,000).
-    ("- value: 540000", "- value: 1540000", "parameters.social_pension.values[1].value", "times the previous entry"),
+    ("- value: 540000", "- value: 1540000", f"{_entry('social_pension', 540_000)}.value", "times the previous entry"),
     ("- value: 20\n", "- value: 200\n", "parameters.ceiling_multiplier.values[0].value", "outside the plausible range"),
 ])
 def test_misplaced_zero_is_refused(tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
@@ -246,7 +258,7 @@ def test_site_url_accepts_real_addresses(tmp_path: Path, site_url: str) -> None:
     ("office.yml", '(mẫu)", en: "7:30', '[Bấm](JavaScript :alert(1))", en: "7:30', "office.hours.vi", "javascript"),
     ("campaigns.yml", 'name: "Trụ sở UBND xã mẫu C"', 'name: "<a href=data:text/html;base64,PHNjcmlwdD4=>x</a>"', "places[4].name", "data"),
     ("policy.yml", 'article: "Điều 3 khoản 2"', 'article: "vbscript:msgbox(1)"',
-     "parameters.reference_level.values[3].article", "vbscript"),
+     f"{REF_2026}.article", "vbscript"),
     ("texts.yml", 'copy: {vi: "Sao chép liên kết"', 'copy: {vi: "javascript:void(0)"', "share.copy.vi", "javascript"),
 ])
 def test_code_addresses_are_refused_anywhere(tmp_path: Path, name: str, old: str, new: str, key: str, scheme: str) -> None:
