@@ -95,7 +95,7 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
         key = f"campaigns[{i}]"
         c = doc.mapping(key, raw)
         doc.no_unknown(key, c, {"id", "name", "start", "end"})
-        cid = c.get("id")
+        cid = doc.string(f"{key}.id", c.get("id"))
         if not isinstance(cid, str) or not ID.match(cid):
             raise doc.error(f"{key}.id", f"{cid!r} is not a campaign id",
                             "use 2–40 lowercase letters, digits and '-', e.g. cao-diem-12-2026")
@@ -115,10 +115,11 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
         key = f"places[{i}]"
         p = doc.mapping(key, raw)
         doc.no_unknown(key, p, {"code", "campaign", "name", "kind", "commune", "days", "target"})
-        name = p.get("name")
+        name = doc.string(f"{key}.name", p.get("name"))
         if not isinstance(name, str) or not name.strip():
             raise doc.error(f"{key}.name", "the place has no name", 'write where staff will be, e.g. name: "Chợ xã A"')
-        code = p.get("code")
+        name = doc.text(f"{key}.name", name)
+        code = doc.string(f"{key}.code", p.get("code"))
         if not isinstance(code, str) or not CODE.match(code):
             raise doc.error(f"{key}.code", f"{code!r} is not a short code",
                             "use 1–15 lowercase letters, digits and '-' (it is printed: keep it short), e.g. cho-b")
@@ -132,7 +133,7 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
         kind = p.get("kind")
         if kind not in VENUE_KINDS:
             raise doc.error(f"{key}.kind", f"unknown kind {kind!r}", f"use one of: {', '.join(VENUE_KINDS)}")
-        commune = p.get("commune")
+        commune = doc.string(f"{key}.commune", p.get("commune"))
         if commune not in communes:
             raise doc.error(f"{key}.commune", f"{commune!r} is not a commune of data/office.yml",
                             f"use one of: {', '.join(sorted(communes))} (or add it to office.yml)")
@@ -148,7 +149,7 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
                 raise doc.error(f"{key}.days[{j}]", f"{day:%d/%m/%Y} is outside campaign '{cid}' "
                                 f"({campaign.start:%d/%m/%Y}–{campaign.end:%d/%m/%Y})", "correct the day or the campaign")
         target = _target(doc, f"{key}.target", p.get("target", DEFAULT_TARGET), office.site_url, pages)
-        places.append(CampaignPlace(code, campaign, name.strip(), kind, commune, days, target))
+        places.append(CampaignPlace(code, campaign, name, kind, commune, days, target))
     return Campaigns(d["sample"], tuple(campaigns.values()), tuple(places), doc.path)
 
 

@@ -31,9 +31,7 @@ def parse_national(doc: YamlDoc) -> National:
     portals = []
     for i, p in enumerate(doc.entries("portals", d)):
         p = doc.mapping(f"portals[{i}]", p)
-        if not str(p.get("url", "")).startswith("https://"):
-            raise doc.error(f"portals[{i}].url", "must start with https://")
-        portals.append({"name": doc.text(f"portals[{i}].name", p.get("name")), "url": p["url"]})
+        portals.append({"name": doc.text(f"portals[{i}].name", p.get("name")), "url": doc.url(f"portals[{i}].url", p.get("url"))})
     lookup = doc.mapping("lookup", d.get("lookup"))
     app = doc.mapping("app", d.get("app"))
     return National(
@@ -41,7 +39,7 @@ def parse_national(doc: YamlDoc) -> National:
         hotline_note=doc.text_pair("hotline_note", d.get("hotline_note")),
         app=doc.text("app.name", app.get("name")),
         portals=tuple(portals),
-        lookup={"name": doc.text("lookup.name", lookup.get("name")), "url": str(lookup.get("url"))},
+        lookup={"name": doc.text("lookup.name", lookup.get("name")), "url": doc.url("lookup.url", lookup.get("url"))},
     )
 
 

@@ -71,18 +71,13 @@ def parse_office(doc: YamlDoc) -> Office:
         raise doc.error("sample", "must be true or false", "write 'sample: false' once every entry is real")
     o = doc.mapping("office", d.get("office"))
     doc.no_unknown("office", o, {"name", "short_name", "province", "address", "phone", "hours"})
-    site_url = d.get("site_url")
-    if not isinstance(site_url, str) or not re.match(r"^https?://[^/\s]+/(\S*/)?$", site_url):
-        raise doc.error("site_url", f"{site_url!r} is not a site address",
-                        "write the full address ending with '/', for example https://bhxh.example.vn/")
+    site_url = doc.site_url("site_url", d.get("site_url"))
     social = []
     for i, s in enumerate(d.get("social") or []):
         key = f"social[{i}]"
         s = doc.mapping(key, s)
         doc.no_unknown(key, s, {"name", "url"})
-        if not str(s.get("url", "")).startswith("https://"):
-            raise doc.error(f"{key}.url", "must start with https://")
-        social.append({"name": doc.text(f"{key}.name", s.get("name")), "url": s["url"]})
+        social.append({"name": doc.text(f"{key}.name", s.get("name")), "url": doc.url(f"{key}.url", s.get("url"))})
     local = tuple(_place(doc, f"local_offices[{i}]", p, local=True) for i, p in enumerate(doc.entries("local_offices", d)))
     points = tuple(_place(doc, f"collection_points[{i}]", p) for i, p in enumerate(doc.entries("collection_points", d)))
     return Office(
@@ -122,7 +117,7 @@ def _place(doc: YamlDoc, key: str, raw: Any, local: bool = False) -> Place:
         phone=doc.phone(f"{key}.phone", p.get("phone")),
         hours=doc.text_pair(f"{key}.hours", p.get("hours")),
         kind=kinds,
-        communes=tuple(str(c) for c in communes),
+        communes=tuple(doc.text(f"{key}.communes[{j}]", c) for j, c in enumerate(communes)),
     )
 
 

@@ -277,7 +277,57 @@ def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str,
             raise doc.error(f"{where}.effective_from",
                             f"overlaps the previous entry, which runs until {prev.effective_to:%d/%m/%Y}",
                             "make the previous entry end the day before this one starts")
+        if prev.effective_to + dt.timedelta(days=1) < cur.effective_from:
+            first, last = prev.effective_to + dt.timedelta(days=1), cur.effective_from - dt.timedelta(days=1)
+            raise doc.error(f"{where}.effective_from",
+                            f"leaves a gap: no value from {first:%d/%m/%Y} to {last:%d/%m/%Y} (the calculator would answer "
+                            "'no rules' for those days)",
+                            f"make the previous entry end on {cur.effective_from - dt.timedelta(days=1)}, the day before this one "
+                            "starts, or add an entry for the gap")
+    _plausible(doc, base, key, unit, entries)
     return Parameter(key, unit, label, tuple(entries))
+
+
+# Plausible values of the single-number parameters, from their history in the law (ref §2, §10) with room for
+# years of change, and tight enough that a missing or extra zero falls outside. A parameter not listed here keeps
+# the wide range of its unit (_check_value).
+RANGES: dict[str, tuple[float, float]] = {
+    "contribution_rate": (0.1, 0.4),           # 22 % since 2016
+    "income_floor": (500_000, 6_000_000),      # rural poverty line: 700.000 (2016), 1.500.000 (2022), 2.200.000 (2027)
+    "reference_level": (1_000_000, 6_000_000),  # base salary: 1.490.000 (2019) … 2.530.000 (2026)
+    "ceiling_multiplier": (10, 30),            # 20
+    "support_cap_months": (12, 240),           # 120
+    "advance_max_months": (12, 120),           # 60
+    "back_payment_max_months": (12, 240),      # 120, then 60
+    "fund_rate_monthly": (0.0005, 0.02),       # 0,363 % (2025), 0,31 % (2026) a month
+    "pension_min_years": (10, 30),             # 20, then 15
+    "maternity_allowance": (500_000, 10_000_000),  # 2.000.000
+    "maternity_min_months": (1, 12),           # 6 of the last 12 months
+    "funeral_multiplier": (5, 20),             # 10
+    "funeral_min_months": (12, 240),           # 60
+    "social_pension": (200_000, 3_000_000),    # 500.000, then 540.000
+    "social_pension_age": (60, 90),            # 75
+    "social_pension_age_poor": (55, 90),       # 70
+}
+# Between two consecutive entries an amount in đồng changes by at most this factor (the largest step so far:
+# the poverty line from 700.000 to 1.500.000 in 2022, ×2.1); a tenfold step is a typing mistake.
+MAX_STEP = 3
+
+
+def _plausible(doc: YamlDoc, base: str, key: str, unit: str, entries: list[Entry]) -> None:
+    """Refuse a value outside the parameter's range, or an amount that jumps more than ×MAX_STEP from its neighbour."""
+    for i, entry in enumerate(entries):
+        if key in RANGES and isinstance(entry.value, (int, float)):
+            lo, hi = RANGES[key]
+            if not lo <= entry.value <= hi:
+                raise doc.error(f"{base}.values[{i}].value", f"{entry.value} is outside the plausible range for {key}, "
+                                f"{lo}–{hi}", "check for a missing or extra zero; rates are fractions (0.22 for 22%)")
+        if i and entry.value and entries[i - 1].value and unit == "vnd":
+            ratio = entry.value / entries[i - 1].value
+            if not 1 / MAX_STEP <= ratio <= MAX_STEP:
+                raise doc.error(f"{base}.values[{i}].value",
+                                f"{entry.value} is {ratio:.2g} times the previous entry ({entries[i - 1].value})",
+                                "check for a missing or extra zero (a step of more than 3 times is not plausible)")
 
 
 def _entry(doc: YamlDoc, where: str, unit: str, raw: Any, documents: dict[str, Document]) -> Entry:
@@ -339,7 +389,7 @@ def _article(doc: YamlDoc, where: str, raw: Any) -> tuple[str, str]:
     if isinstance(raw, dict):
         pair = doc.text_pair(where, raw)
         return pair["vi"], pair["en"]
-    vi = str(raw).strip()
+    vi = doc.optional_text(where, raw)  # text, not a number or a date read by YAML
     if not vi:
         return "", ""
     en = article_en(vi)
@@ -489,7 +539,7 @@ def _documents(doc: YamlDoc, raw: Any) -> dict[str, Document]:
             raise doc.error(where, "'number' is missing")
         signed = doc.date(f"{where}.signed", d["signed"]) if d.get("signed") else None
         effective = doc.date(f"{where}.effective", d["effective"]) if d.get("effective") else None
-        out[key] = Document(key, str(d["number"]), doc.text_pair(f"{where}.kind", d.get("kind")),
+        out[key] = Document(key, doc.text(f"{where}.number", d["number"]), doc.text_pair(f"{where}.kind", d.get("kind")),
                             doc.text_pair(f"{where}.sets", d.get("sets")), signed, effective)
     return out
 

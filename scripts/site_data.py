@@ -20,6 +20,7 @@ from scripts.national import National, load_national
 from scripts.office import Office, load_office
 from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, STAFF_FILE, TEXTS_FILE
 from scripts.policy import Policy, load_policy
+from scripts.production import refuse_placeholders
 from scripts.staff import Staff, load_staff
 from scripts.texts import Texts, load_texts
 
@@ -110,6 +111,8 @@ def _refuse_sample(site: SiteData) -> None:
     if site.staff.sample:
         raise DataError(site.staff.file, "sample", "true — a production build refuses sample data",
                         "list your staff (or delete data/staff.yml), then write 'sample: false'")
+    # Flags flipped before the sample was replaced (staff.yml is optional).
+    refuse_placeholders(OFFICE_FILE, CAMPAIGNS_FILE, *([STAFF_FILE] if STAFF_FILE.exists() else []))
 
 
 def from_config(config: Any) -> SiteData:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,10 +67,7 @@ def parse_texts(doc: YamlDoc) -> Texts:
     def walk(prefix: str, node: Any) -> None:
         if isinstance(node, dict) and set(node) == set(LANGS):
             pair = doc.text_pair(prefix, node)
-            for lang in LANGS:
-                if unicodedata.normalize("NFC", pair[lang]) != pair[lang]:
-                    raise doc.error(f"{prefix}.{lang}", "has decomposed Vietnamese letters (NFD)",
-                                    "save the file with precomposed letters (Unikey: 'Unicode dựng sẵn')")
+            for lang in LANGS:  # decomposed letters (NFD) were made NFC when the file was read (scripts/yamlfile.py)
                 try:
                     names = _placeholders(pair[lang])
                 except ValueError as exc:

@@ -190,7 +190,7 @@ office:
   address: "Số 9 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai"
   phone: "0214 3840 111"
   hours: {vi: "Sáng 7:00–11:00, chiều 13:30–16:30, thứ Hai đến thứ Sáu", en: "7:00–11:00 and 13:30–16:30, Monday to Friday"}
-site_url: "https://bhxhtn.laocai.test/"
+site_url: "https://bhxh-tunguyen-laocai.vn/"
 social:
   - {name: "Facebook", url: "https://www.facebook.com/bhxh.laocai.test"}
 local_offices:
@@ -269,7 +269,7 @@ def test_other_office_build_has_nothing_of_the_sample(tmp_path: Path) -> None:
         found += [f"{path.relative_to(out)}: {n!r}" for n in needles if n in text]
     assert found == [], "sample office data in a build for another office:\n" + "\n".join(found[:30])
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert "Lào Cai" in home or "bhxhtn.laocai.test" in home
+    assert "Lào Cai" in home or "bhxh-tunguyen-laocai.vn" in home
 
 
 @pytest.mark.parametrize("command", [
@@ -310,3 +310,167 @@ def test_production_build_with_real_data(tmp_path: Path) -> None:
     out = build_variant(tmp_path / "site", env={"PRODUCTION": "1"},
                         data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS, "staff.yml": OTHER_STAFF})
     assert "Dữ liệu mẫu" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+# --- issue 11: data mistakes end to end (the real build: one line, no traceback, site/ unchanged) ---------------
+
+
+def _replace(project: Project, edit: callable, rel: str, old: str, new: str) -> None:
+    text = (project.root / rel).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {rel}: update this test"
+    edit(rel, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "needles"), [
+    ("data/policy.yml", "      - value: 2530000\n", "      - value: 2530000\n        value: 2350000\n",
+     [r"policy\.yml:\d+: parameters\.reference_level\.values\[\d+\]\.value: is written twice, on lines \d+ and \d+"]),
+    ("data/policy.yml", "effective_from: 2027-01-01", "effective_from: 2027-02-30", [r"policy\.yml:\d+: .*2027-02-30 is not a date"]),
+    ("data/office.yml", 'phone: "0000 000 001"', "phone: 02043567123", [r"office\.yml:\d+: local_offices\[0\]\.phone: 02043567123"]),
+    ("data/policy.yml", "effective_to: 2026-06-30\n        source: nd-73-2024", "effective_to: 2026-06-15\n        source: nd-73-2024",
+     [r"no value from 16/06/2026 to 30/06/2026"]),
+    ("data/policy.yml", "- value: 2530000", "- value: 25300000", [r"reference_level\.values\[\d+\]\.value: 25300000 is outside"]),
+    ("data/campaigns.yml", 'name: "Trụ sở UBND xã mẫu C"', 'name: "Trụ sở 🏛 xã mẫu C"',
+     [r"campaigns\.yml:\d+: places\[4\]\.name: .*U\+1F3DB"]),
+    ("data/national.yml", 'url: "https://baohiemxahoi.gov.vn/tracuu/"', 'url: "javascript:alert(1)"', [r"national\.yml:\d+: lookup\.url"]),
+    ("docs/vi/hoi-dap.md", 'title: "Hỏi đáp về BHXH tự nguyện"\n', "title: Hỏi đáp: BHXH tự nguyện\n",
+     [r"docs/vi/hoi-dap\.md:2: the front matter is not valid YAML", "in quotes"]),
+])
+def test_data_mistake_stops_the_build(project: Project, edit: callable, rel: str, old: str, new: str, needles: list[str]) -> None:
+    before = project.snapshot()
+    _replace(project, edit, rel, old, new)
+    assert_refused(project, before, project.build(), *needles)
+
+
+def test_nfd_data_builds_nfc_pages_with_a_note(project: Project, edit: callable) -> None:
+    import unicodedata
+
+    for name in ("office.yml", "campaigns.yml"):
+        path = project.root / "data" / name
+        edit(f"data/{name}", unicodedata.normalize("NFD", path.read_text(encoding="utf-8")))
+    proc = project.build()
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"Note: data/office\.yml:\d+: .*decomposed Vietnamese letters \(NFD\)", proc.stderr), proc.stderr
+    assert "Traceback" not in proc.stderr
+    page = (project.site / "diem-thu-va-lien-he" / "index.html").read_text(encoding="utf-8")
+    assert "Bảo hiểm xã hội tỉnh Thái Nguyên" in page  # precomposed, as typed in NFC here
+    assert unicodedata.normalize("NFD", "Thái Nguyên") not in page
+
+
+def test_production_refuses_placeholders_even_with_the_flags_off(project: Project, edit: callable) -> None:
+    """Review finding 12: with both sample: flags false, PRODUCTION=1 published "0000 000 000" and "Địa chỉ mẫu"."""
+    before = project.snapshot()
+    _replace(project, edit, "data/office.yml", "\nsample: true\n", "\nsample: false\n")
+    _replace(project, edit, "data/campaigns.yml", "\nsample: true\n", "\nsample: false\n")
+    _replace(project, edit, "data/staff.yml", "\nsample: true\n", "\nsample: false\n")
+    assert_refused(project, before, project.build(PRODUCTION="1"), r"office\.yml:\d+: office\.address: .*'mẫu'", "real")
+
+
+def test_check_data_checks_docs(project: Project, edit: callable) -> None:
+    """make check-data finds what the build would stop on in docs/, without building."""
+    run = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1"}
+    run.pop("DATA_DIR", None)
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "scripts.check"], cwd=project.root, env=run,
+                              capture_output=True, text=True, timeout=120)
+
+    good = check()
+    assert good.returncode == 0 and "pages in docs/" in good.stdout, good.stderr
+    cases = [
+        ("docs/vi/hoi-dap.md", 'title: "Hỏi đáp về BHXH tự nguyện"\n', "title: Hỏi đáp: BHXH\n",
+         r"docs/vi/hoi-dap\.md:2: the front matter"),
+        ("docs/vi/index.md", "{{ net_min_list() }}", "{{ f.net_mim.poor }}", r"docs/vi/index\.md:\d+: unknown figure 'net_mim'"),
+        ("docs/en/index.md", "{{ net_min_list() }}", "{{ f.net_min.poor }", r"docs/en/index\.md:\d+: unexpected '}'"),
+    ]
+    for rel, old, new, needle in cases:
+        original = (project.root / rel).read_text(encoding="utf-8")
+        _replace(project, edit, rel, old, new)
+        bad = check()
+        assert bad.returncode == 2 and re.search(needle, bad.stderr), bad.stderr
+        assert "Traceback" not in bad.stderr and len(bad.stderr.splitlines()) == 1
+        edit(rel, original)
+    edit("docs/vi/trang-moi.md", "# Trang mới\n")
+    bad = check()
+    assert bad.returncode == 2 and "docs/en/trang-moi.md" in bad.stderr, bad.stderr
+
+
+# --- issue 11: deployable permissions, one build at a time, no hang -------------------------------------------
+
+
+def test_site_is_world_readable(project: Project) -> None:
+    """Folders 755 and files 644, site/ itself included: nginx's own user can read a plain ``cp -r`` copy."""
+    assert oct(project.site.stat().st_mode & 0o777) == "0o755"
+    wrong = [f"{p.relative_to(project.site)}: {oct(p.stat().st_mode & 0o777)}" for p in project.site.rglob("*")
+             if (p.stat().st_mode & 0o777) != (0o755 if p.is_dir() else 0o644)]
+    assert wrong == [], wrong[:20]
+
+
+def _lock_holder(project: Project) -> str:
+    lock = project.root / ".cache" / "build.lock"
+    return lock.read_text(encoding="utf-8") if lock.exists() else ""
+
+
+def test_second_build_waits_for_the_first(project: Project) -> None:
+    """Review finding 14: two builds at once ended in tracebacks. Now the second waits, saying so in one line."""
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DATA_DIR", None)
+    cmd = [sys.executable, "-m", "scripts.build"]
+    first = subprocess.Popen(cmd, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "pid" not in _lock_holder(project):
+            assert first.poll() is None and time.monotonic() < deadline, "the first build never took the lock"
+            time.sleep(0.05)
+        second = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        _, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    assert f"waiting for another build to finish (pid {first.pid}" in second.stderr, second.stderr
+    assert "Traceback" not in err + second.stderr
+    assert (project.site / "index.html").is_file()
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_leftovers_of_a_killed_build_are_removed(project: Project) -> None:
+    """Review finding 19: a killed build left .site.* and .cache/*/.tmp-* folders that no later build removed."""
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(project.root), "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": "2027-03-01"}
+    env.pop("DATA_DIR", None)
+    killed = subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=project.root, env=env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not [p for p in project.root.iterdir() if p.name.startswith(".site.")]:
+        assert killed.poll() is None and time.monotonic() < deadline, "the build made no temporary site"
+        time.sleep(0.05)
+    os.killpg(killed.pid, signal.SIGKILL)  # as a power cut or `kill -9` would: no clean-up runs
+    killed.wait()
+    cache = project.root / ".cache"
+    planted = [cache / "print" / ".tmp-killed", cache / "js" / ".tmp-killed", cache / "social" / ".tmp-killed.png"]
+    for path in planted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir() if path.suffix != ".png" else path.write_bytes(b"")
+    left = [p.name for p in project.root.iterdir() if p.name.startswith(".site.")]
+    assert left, "the killed build left no temporary site: the test did not kill it mid-build"
+    proc = project.build()
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
+    assert [p for p in planted if p.exists()] == []
+
+
+def test_watchdog_stops_a_build_that_never_ends(project: Project, edit: callable) -> None:
+    """Review finding 3: a build spun forever with no message. Now it stops at BUILD_TIMEOUT and says where it was."""
+    import time
+
+    before = project.snapshot()
+    text = (project.root / "docs" / "vi" / "hoi-dap.md").read_text(encoding="utf-8")
+    edit("docs/vi/hoi-dap.md", text + "\n{% for i in range(10**12) %}{% endfor %}\n")  # a loop that never ends
+    start = time.monotonic()
+    proc = project.build(BUILD_TIMEOUT="30")
+    assert time.monotonic() - start < 30 + 30
+    assert_refused(project, before, proc, "still running after 30 s", r"overrides/hooks/page_macros\.py:\d+",
+                   r"docs/vi/hoi-dap\.md")

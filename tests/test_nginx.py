@@ -8,8 +8,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,19 +17,27 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.pages import page_paths
-from tests.support.webserve import DEPLOY_CONF, nginx
+from tests.support.webserve import DEPLOY_CONF, WEB_USER, nginx, worker_users
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script>", re.S)
 
 
 @pytest.fixture(scope="module")
-def served(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """nginx serving a copy of the site (the short QR paths come from the build: the sample data has places)."""
-    root = tmp_path_factory.mktemp("nginx-root") / "site"
-    shutil.copytree(site_dir, root)
-    assert list(root.glob("q/*/index.html")), "the build wrote no QR short path (q/<code>/)"
-    with nginx(root) as url:
-        yield url, root
+def served(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """nginx serving a plain ``cp -r`` copy of the site, its workers as www-data (tests/support/webserve.py)."""
+    assert list(site_dir.glob("q/*/index.html")), "the build wrote no QR short path (q/<code>/)"
+    with nginx(site_dir) as url:
+        yield url, url.root
+
+
+def test_workers_read_a_plain_copy_as_the_web_user(served: tuple[str, Path]) -> None:
+    """Review finding 4: a 0700 site/ copied with ``cp -r`` gave 403 to nginx's www-data; the old test ran workers as root."""
+    url, root = served
+    if os.geteuid() == 0:
+        assert worker_users(url.pid) == {WEB_USER}, "nginx workers must not run as root here"
+    assert oct(root.stat().st_mode & 0o777) == "0o755"
+    for path in ("/", "/en/", "/assets/data/policy.json", "/sw.js", "/tinh-muc-dong/"):
+        assert get(url, path).status == 200, path
 
 
 def get(url: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
@@ -61,7 +69,9 @@ def test_long_cache_only_for_fingerprinted_assets(served: tuple[str, Path]) -> N
     bundle = next(root.glob("assets/javascripts/bundle.*.min.js")).relative_to(root).as_posix()
     css = next(root.glob("assets/stylesheets/main.*.min.css")).relative_to(root).as_posix()
     extra = [p.relative_to(root).as_posix() for p in root.glob("assets/stylesheets/extra.*.min.css")]  # bundle_css hook
-    for path in (bundle, css, *extra):
+    ours = [p.relative_to(root).as_posix() for p in root.glob("assets/javascripts/**/*.js") if re.search(r"\.[A-Z0-9]{8}\.js$", p.name)]
+    assert len(ours) >= 4, ours  # calculator/ui, enhance, share, validity (esbuild, content-hashed)
+    for path in (bundle, css, *extra, *ours):
         resp = get(url, "/" + path)
         assert resp.status == 200
         assert resp.getheader("Cache-Control") == "public, max-age=31536000, immutable", path
@@ -80,6 +90,20 @@ def test_gzip_compression(served: tuple[str, Path]) -> None:
         plain = get(url, path)
         assert plain.getheader("Content-Encoding") is None
         assert len(resp.body) < len(plain.body) / 2, path
+
+
+def test_precompressed_files_are_sent_as_built(served: tuple[str, Path]) -> None:
+    """gzip_static: the response body is the build's .gz file, byte for byte (not compressed again by nginx)."""
+    url, root = served
+    bundle = "/" + next(root.glob("assets/javascripts/bundle.*.min.js")).relative_to(root).as_posix()
+    for path, file in (("/", "index.html"), ("/en/tinh-muc-dong/", "en/tinh-muc-dong/index.html"),
+                       ("/assets/data/policy.json", "assets/data/policy.json"), (bundle, bundle.lstrip("/"))):
+        resp = get(url, path, {"Accept-Encoding": "gzip"})
+        assert resp.status == 200 and resp.getheader("Content-Encoding") == "gzip", path
+        assert resp.body == (root / f"{file}.gz").read_bytes(), f"{path}: not the pre-compressed file"
+        assert "Accept-Encoding" in (resp.getheader("Vary") or ""), path
+    plain = get(url, "/", {"Accept-Encoding": "identity"})
+    assert plain.getheader("Content-Encoding") is None and plain.body == (root / "index.html").read_bytes()
 
 
 def test_vietnamese_404(served: tuple[str, Path]) -> None:

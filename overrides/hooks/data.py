@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from scripts import site_data
 from scripts.errors import DataError
 from scripts.postbuild import state
+from scripts.postbuild.policy_json import build_id
 
 
 @event_priority(100)  # before mkdocs-static-i18n reads site_url
@@ -31,4 +32,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[site_data.CONFIG_KEY] = site
     config.extra[state.CONFIG_KEY] = state.BuildState()
     config.extra["sample"] = site.office.sample  # partials/sample-notice.html
+    config.extra["build_id"] = build_id(site)  # <meta name="build-id"> in main.html; policy.json carries the same
     return config

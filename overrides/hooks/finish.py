@@ -19,8 +19,9 @@ from mkdocs.plugins import event_priority
 
 from scripts import i18n, site_data
 from scripts.postbuild import state
+from scripts.postbuild.compress import compress_site
 from scripts.postbuild.minify import drop_source_maps
-from scripts.postbuild.offline import write_service_worker
+from scripts.postbuild.offline import write_offline_pages, write_service_worker
 from scripts.postbuild.policy_json import write_policy_json
 
 log = logging.getLogger("mkdocs.hooks.finish")
@@ -40,8 +41,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         ("search index per language", lambda: i18n.split_search_index(out)),
         ("English sitemap", lambda: i18n.write_en_sitemap(out, site.site_url)),
         ("no source maps", lambda: drop_source_maps(out)),
-        # Last: the worker's cache name is a hash of every file it precaches.
+        ("offline pages", lambda: write_offline_pages(out, site, build.precache)),
+        # The worker's cache name is a hash of every file it precaches: after every file it lists is final.
         ("service worker", lambda: write_service_worker(out, build.precache)),
+        # Last: .gz/.br of the final files, sw.js included (and not part of the worker's hash).
+        ("pre-compressed copies", lambda: compress_site(out)),
     ]
     for name, step in steps:
         step()

@@ -28,7 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from scripts import markup, validity
+from scripts import frontmatter, markup, validity
 from scripts.campaigns import site_pages
 from scripts.errors import DataError
 from scripts.figures import Figure, UnknownFigure
@@ -53,7 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.from_config(config)
     if build.page_env is None:  # once per build (the nested English build shares it)
         build.page_env = page_env(config.theme.get_env())
-        build.text_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        build.text_env = text_env()
     return files
 
 
@@ -65,24 +65,56 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = from_config(config)
     build = state.from_config(config)
-    lang = page_lang(page)
     src = f"docs/{page.file.src_uri}"
-    # Jinja counts lines in the body; the editor sees the file, front matter included.
-    offset = len(page.file.content_string.splitlines()) - len(markdown.splitlines())
-    macros = Macros(site, build.page_env, lang, page)
     try:
-        for key, value in page.meta.items():  # front matter (title, description) may use figures too: as plain text
-            if isinstance(value, str) and ("{{" in value or "{%" in value):
-                page.meta[key] = build.text_env.from_string(value).render(**macros.context(text=True))
-        out = build.page_env.from_string(markdown).render(**macros.context())
-    except jinja2.TemplateSyntaxError as exc:
-        raise PluginError(f"{src}:{exc.lineno + offset}: {exc.message} — check the {{{{ … }}}} braces on that line") from None
-    except jinja2.UndefinedError as exc:
-        raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc.message}") from None
-    except (DataError, UnknownFigure) as exc:
-        raise PluginError(f"{src}:{_template_line(exc, offset)}: {exc}") from None
-    page.meta["figures"] = sorted(macros.used)
+        frontmatter.check(src, page.file.content_string)  # MkDocs would publish broken front matter as text
+        out, used = render_markdown(site, build.page_env, build.text_env, page_lang(page), src,
+                                    page.file.content_string, markdown, page.meta, page)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    page.meta["figures"] = sorted(used)
     return out
+
+
+def render_markdown(site: SiteData, env: jinja2.Environment, plain_env: jinja2.Environment, lang: str, src: str,
+                    content: str, markdown: str, meta: dict[str, Any], page: Page | None = None) -> tuple[str, set[str]]:
+    """A page's Markdown (and the figures in its front matter ``meta``, changed in place) rendered for ``lang``.
+
+    Returns the Markdown and the figure names it shows. A mistake raises :class:`DataError` naming ``src`` and the
+    line in the file (``content``, front matter included). Shared with ``make check-data`` (``scripts/docs_check.py``).
+    """
+    # Jinja counts lines in the body; the editor sees the file, front matter included.
+    offset = len(content.splitlines()) - len(markdown.splitlines())
+    macros = Macros(site, env, lang, page)
+    key = ""
+    try:
+        for key, value in meta.items():  # front matter (title, description) may use figures too: as plain text
+            if isinstance(value, str) and ("{{" in value or "{%" in value):
+                meta[key] = plain_env.from_string(value).render(**macros.context(text=True))
+        key = ""
+        out = env.from_string(markdown).render(**macros.context())
+    except jinja2.TemplateSyntaxError as exc:
+        line = _meta_line(content, key) or exc.lineno + offset
+        raise DataError(src, "", f"{exc.message}", "check the {{ … }} braces on that line", line) from None
+    except (jinja2.UndefinedError, DataError, UnknownFigure) as exc:
+        message = exc.message if isinstance(exc, jinja2.UndefinedError) else str(exc).strip('"')
+        raise DataError(src, "", message, "", _meta_line(content, key) or _template_line(exc, offset)) from None
+    return out, macros.used
+
+
+def text_env() -> jinja2.Environment:
+    """The environment for figures in front matter: plain text, strict names."""
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+
+def _meta_line(content: str, key: str) -> int | None:
+    """The line of ``key:`` in the front matter of ``content`` (a figure mistake in a title or description)."""
+    if not key:
+        return None
+    for i, line in enumerate(content.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return i
+    return None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -197,7 +229,7 @@ class Macros:
 
     def _unconfirmed(self) -> Markup:
         label = self.site.t("common.unconfirmed", self.lang)
-        return Markup(f" [({markup.md(label)})]({self.legal_link}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}")
+        return Markup(f" [({markup.text(label)})]({self.legal_link}#{UNCONFIRMED_ANCHOR}){{ .unconfirmed }}")
 
     def _coming(self, name: str, fig: Figure, short: bool) -> Markup:
         nxt = validity.coming(self.site.policy, [name], self.site.on, self.site.office.transition_days)

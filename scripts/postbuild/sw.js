@@ -2,9 +2,12 @@
 // scripts/postbuild/offline.py (see its docstring for what is cached and how).
 "use strict";
 // Filled in by scripts/postbuild/offline.py: the cache name (a hash of the build), the files precached on install,
-// the other pages (cached in the background, "warm") and the cache-name prefix shared by every build.
-const { CACHE, PRECACHE, PAGES, PREFIX } = /* BUILD */ { CACHE: "bhxh-dev", PRECACHE: [], PAGES: [], PREFIX: "bhxh-" };
-const NETWORK_TIMEOUT_MS = 4000;
+// the other pages (cached in the background, "warm"), the cache-name prefix shared by every build, and the offline
+// page of each language.
+const { CACHE, PRECACHE, PAGES, PREFIX, OFFLINE } = /* BUILD */ { CACHE: "bhxh-dev", PRECACHE: [], PAGES: [], PREFIX: "bhxh-", OFFLINE: null };
+// A network that has not answered by then is treated as absent: the saved copy, or the offline page, is shown
+// (the request goes on in the background and refreshes the saved copy when it arrives).
+const NETWORK_TIMEOUT_MS = 3000;
 const WARM_TIMEOUT_MS = 8000;
 // Every network request of the worker ends: on a dead connection a fetch can hang, and a worker with an
 // unfinished event keeps the next build's worker waiting.
@@ -30,22 +33,43 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-function networkFirst(request) {
+const escapeAttr = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+// The offline page of the address's language, made to work at any address: its links resolve from its own folder
+// (<base>), "try again" opens the address asked for.
+function offlinePage(cache, request) {
+  const path = new URL(request.url).pathname.slice(new URL(self.registration.scope).pathname.length);
+  const page = OFFLINE && OFFLINE[path.startsWith("en/") ? "en" : "vi"];
+  const base = page && new URL(page, self.registration.scope).href;
+  return (page ? cache.match(page) : Promise.resolve(undefined)).then((hit) => hit && hit.text().then((text) => new Response(
+    text.replace("<head>", `<head><base href="${escapeAttr(base)}">`)
+      .replace('href="" data-retry', `href="${escapeAttr(request.url)}" data-retry`),
+    { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } })));
+}
+
+// Pages and data: the network first, so a reader online always gets the current figures; the saved copy when the
+// network fails or has not answered within NETWORK_TIMEOUT_MS; for a page never saved, the offline page.
+function networkFirst(event) {
+  const request = event.request;
   return caches.open(CACHE).then((cache) => new Promise((resolve, reject) => {
     let done = false;
     const answer = (response) => { if (!done) { done = true; resolve(response); } };
-    const fromCache = () => cache.match(request, { ignoreSearch: true }).then((hit) => { if (hit) answer(hit); return hit; });
-    const timer = setTimeout(fromCache, NETWORK_TIMEOUT_MS);
+    const fallback = () => cache.match(request, { ignoreSearch: true })
+      .then((hit) => hit || (request.mode === "navigate" ? offlinePage(cache, request) : undefined))
+      .then((hit) => { if (hit) answer(hit); return hit; });
+    const timer = setTimeout(fallback, NETWORK_TIMEOUT_MS);
     // "no-cache": revalidate with the server even if the host's headers let the HTTP cache keep an old copy
     // (GitHub Pages: 10 minutes), so new figures show at once.
-    fetch(request, { cache: "no-cache", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).then((response) => {
+    const network = fetch(request, { cache: "no-cache", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).then((response) => {
       clearTimeout(timer);
-      if (response.ok) cache.put(request, response.clone());
+      const saved = response.ok ? cache.put(request, response.clone()) : Promise.resolve();
       answer(response);
+      return saved;
     }, () => {
       clearTimeout(timer);
-      fromCache().then((hit) => { if (!hit && !done) { done = true; reject(new TypeError("offline and not cached")); } });
+      return fallback().then((hit) => { if (!hit && !done) { done = true; reject(new TypeError("offline and not cached")); } });
     });
+    event.waitUntil(network.catch(() => undefined)); // a late answer still refreshes the saved copy
   }));
 }
 
@@ -71,6 +95,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // A page asking for "no-store" wants the server's copy and nothing else (calculator/policy.js, when the saved
+  // policy.json is of another build than the page): the browser fetches it without the worker.
+  if (request.cache === "no-store") return;
   const fresh = request.mode === "navigate" || /(\.json|\.html|\/)$/.test(url.pathname);
-  event.respondWith(fresh ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(fresh ? networkFirst(event) : cacheFirst(request));
 });

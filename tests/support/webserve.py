@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import gzip
 import os
-import pwd
 import re
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from scripts.paths import ROOT
 from tests.support.servers import free_port
 
 NGINX = "/usr/sbin/nginx"
+WEB_USER = "www-data"  # Debian's nginx workers
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
 
 
@@ -36,8 +36,9 @@ def nginx_test_config(site: Path, port: int, tmp: Path) -> str:
     for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / t).mkdir(exist_ok=True)
     temps = "\n".join(f"    {t}_temp_path {tmp / t};" for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    # As root, nginx's workers would run as "nobody" and could not read a site under a private temp folder.
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+    # As on a server: the master runs as root, the workers that read the files as Debian's web user. (Run by another
+    # user, nginx cannot switch and its workers keep that user.)
+    user = f"user {WEB_USER};" if os.geteuid() == 0 else ""
     return f"""daemon off;
 {user}
 worker_processes 1;
@@ -55,15 +56,56 @@ http {{
 """
 
 
+def deploy_copy(site: Path, tmp: Path) -> Path:
+    """``site`` copied the way the README says to deploy it: a plain ``cp -r`` into a web root (``/var/www``, 755).
+
+    No ``-p``, no ``chmod`` afterwards: the copy has the modes the build gave, so a site the web user cannot read
+    (``site/`` was once 0700) fails here as it would on a server.
+    """
+    www = tmp / "www"
+    www.mkdir()
+    os.chmod(tmp, 0o755)  # mkdtemp makes 0700: the web user must be able to traverse the way to the web root
+    os.chmod(www, 0o755)
+    subprocess.run(["cp", "-r", str(Path(site).resolve()), str(www / "bhxh")], check=True)
+    return www / "bhxh"
+
+
+class Served(str):
+    """The base URL of a running nginx (a ``str``), with its master's ``pid`` and the ``root`` it serves."""
+
+    pid: int
+    root: Path
+
+
+def worker_users(master_pid: int) -> set[str]:
+    """The user names of the nginx worker processes of ``master_pid`` (read from ``/proc``)."""
+    import pwd
+
+    users = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == master_pid:  # field 4 of /proc/<pid>/stat: the parent
+                users.add(pwd.getpwuid(stat.parent.stat().st_uid).pw_name)
+        except (OSError, IndexError, ValueError):
+            continue
+    return users
+
+
 @contextmanager
-def nginx(site: Path) -> Iterator[str]:
-    """Run nginx on 127.0.0.1 serving ``site`` with the deploy config; yields the base URL."""
+def nginx(site: Path, config: Callable[[str], str] = lambda conf: conf) -> Iterator[Served]:
+    """Run nginx on 127.0.0.1 serving a deploy copy of ``site`` with the deploy config; yields the base URL.
+
+    ``config`` may change the generated config (``make bench`` turns ``gzip_static`` off and sets the workers).
+    """
     tmp = Path(tempfile.mkdtemp(prefix="nginx-"))
     port = free_port()
     conf = tmp / "nginx.conf"
-    conf.write_text(nginx_test_config(Path(site).resolve(), port, tmp), encoding="utf-8")
+    root = deploy_copy(site, tmp)
+    conf.write_text(config(nginx_test_config(root, port, tmp)), encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
     if check.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise RuntimeError(f"deploy/nginx.conf does not load: {check.stderr}")
     proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -74,7 +116,9 @@ def nginx(site: Path) -> Iterator[str]:
                 break
             except OSError:
                 time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
+        served = Served(f"http://127.0.0.1:{port}/")
+        served.pid, served.root = proc.pid, root
+        yield served
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -2,6 +2,7 @@
 // assets/data/policy.json. Results carry data-result="<name>" on a <data> element whose `value` is the
 // plain integer (retirement-month as YYYYMM, e.g. 202608).
 import * as core from './core.js'
+import { loadPolicy, PolicyError } from './policy.js'
 
 const form = document.querySelector('[data-calc]')
 const en = document.documentElement.lang.startsWith('en')
@@ -217,11 +218,13 @@ function fillSheet () {
 
 async function start () {
   try {
-    const res = await fetch(new URL('../../data/policy.json', import.meta.url), { cache: 'no-cache' }) // figures change on fixed dates
-    if (!res.ok) throw new Error(res.status)
-    P = await res.json()
-  } catch {
-    q('[data-calc-status]').textContent = T.load
+    P = await loadPolicy() // the policy.json of this page's build (policy.js)
+  } catch (e) {
+    const status = q('[data-calc-status]')
+    status.textContent = (e instanceof PolicyError && e.message) || T.load
+    if (e instanceof PolicyError && e.action) {
+      status.append(' ', Object.assign(document.createElement('a'), { href: location.href, textContent: e.action }))
+    }
     form.hidden = true // without its data the form cannot work; the build-time table below still does
     return
   }
