@@ -99,7 +99,8 @@ def test_duplicate_parameter_block_names_both_lines(tmp_path: Path) -> None:
     """Review P03b: a pasted second ``income_floor:`` block replaced the whole history."""
     lines = POLICY_FILE.read_text(encoding="utf-8").splitlines()
     first = _line_of("\n".join(lines), "  income_floor:")
-    at = lines.index("documents:")  # the pasted block goes at the end of parameters:, before documents:
+    start = lines.index("parameters:")  # the pasted block goes at the end of parameters:, before the next top-level key
+    at = next(i for i, line in enumerate(lines) if i > start and line and not line.startswith((" ", "#")))
     block = ["  income_floor:", "    unit: vnd", '    label: {vi: "x", en: "x"}', "    values:", "      - value: 1600000", ""]
     err = refused(tmp_path, "policy.yml", "\n".join(lines[:at] + block + lines[at:]) + "\n")
     second = at + 1

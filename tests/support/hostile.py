@@ -49,7 +49,7 @@ class Payloads:
         return value
 
 
-def _walk(node: Any, path: str, visit: Callable[[str, str], str | None]) -> Any:
+def _walk(node: Any, path: str, visit: Callable[[str, str], Any]) -> Any:
     if isinstance(node, dict):
         return {k: _walk(v, f"{path}.{k}" if path else str(k), visit) for k, v in node.items()}
     if isinstance(node, list):
@@ -116,9 +116,11 @@ def write_hostile_data(dst: Path) -> Payloads:
 
     policy = load("policy.yml")
 
-    def policy_field(path: str, value: str) -> str | None:
+    def policy_field(path: str, value: str) -> Any:
         last = path.rsplit(".", 1)[-1]
-        if last in ("vi", "en", "article", "number"):
+        if last == "article":  # an article reference is checked as one; other text goes in the {vi, en} form
+            return {"vi": p(f"{path}.vi", value), "en": p(f"{path}.en", value)}
+        if last in ("vi", "en", "number"):
             return p(path, value)
         return None
 
