@@ -47,7 +47,8 @@ function checkDate (date) {
   return date
 }
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10)
-const addDays = (date, n) => iso(Date.parse(date + 'T00:00:00Z') + n * 864e5)
+/** The ISO date `n` days after `date`. */
+export const addDays = (date, n) => iso(Date.parse(date + 'T00:00:00Z') + n * 864e5)
 const lastDayOfMonth = (index) => iso(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0))
 const firstDayOfMonth = (index) => iso(Date.UTC(Math.floor(index / 12), index % 12, 1))
 /** The month of an ISO date as an index (year × 12 + month − 1). */
@@ -191,7 +192,8 @@ export function advancePayment (policy, { income, group, date, years, rate, topU
   const discounted = roundHalfUp(sum)
   const support = m.support * withSupport
   const net = Math.max(0, roundHalfUp(sum - supportSum))
-  return { months, nominal: m.gross * months, discounted, support, net, netLow: Math.max(0, discounted - support), rate: r }
+  const lastMonth = lastDayOfMonth(monthIndex(date) + months - 1)
+  return { months, nominal: m.gross * months, discounted, support, net, netLow: Math.max(0, discounted - support), rate: r, lastMonth }
 }
 
 /**
