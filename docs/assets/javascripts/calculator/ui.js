@@ -270,7 +270,7 @@ function readUrl () {
     if (k === 'joined') el(k).checked = v === '1'
     else el(k).value = SLUGS[k]?.[v] ?? v
   }
-  if (['compulsory', 'withdrawn', 'joined'].some((k) => qs.has(KEYS[k]))) q('[data-more]').open = true
+  if (['compulsory', 'withdrawn', 'joined'].some((k) => qs.get(KEYS[k]))) q('[data-more]').open = true
   el('method').dataset.want = qs.get(KEYS.method) || '1'
   let date = today()
   try { date = core.parseDate(el('date').value) } catch { /* shown as given, with its message */ }
