@@ -66,6 +66,7 @@ def test_top_up_in_pages_policy_json_and_legal_page(top_up_site: Path) -> None:
     # the resolution is marked unconfirmed in this office file: so is every figure resting on it
     assert "Nhà nước hỗ trợ: 99.000 đ (chưa xác nhận) (20%, Thái Nguyên thêm 10%)" in support
     assert "231.000 đ" in support and "264.000 đ" not in support
+    assert "Ở Thái Nguyên: Nghị quyết của Hội đồng nhân dân Thái Nguyên 99/2025/NQ-HĐND, Điều 1, từ 01/01/2026." in support
     legal = _text(top_up_site / "can-cu-phap-ly/index.html")
     assert "Nghị quyết của Hội đồng nhân dân Thái Nguyên 99/2025/NQ-HĐND" in legal
     home = _html(top_up_site / "index.html")  # the headline of link previews and share texts

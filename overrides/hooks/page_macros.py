@@ -328,7 +328,7 @@ class Macros:
         site, lang = self.site, self.lang
         f = site.figures
         self.used.update(("rate", "floor", "ceiling"))
-        first_year = site.policy.value("retirement_age", site.on)["first_year"]  # Art 141(9): joined before 1/1/<first_year>
+        cutoff = dt.date.fromisoformat(str(site.policy.value("retirement_transitional", site.on)["joined_before"]))  # Art 141(9)
         config = {"lang": lang, "province": site.office.province, "texts": site.texts.section("calc", lang)}
         # JSON in a <script> block: no "<", ">", "&" or "'" as such; Vietnamese kept as UTF-8 (smaller than \u escapes)
         config_json = json.dumps(config, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -340,8 +340,8 @@ class Macros:
             groups=[{"code": g, "label": site.t(f"groups.{g}", lang)} for g in GROUPS],
             rate=f.get("rate").text(lang),
             bounds=site.t("calc.bounds", lang, floor=f.get("floor").text(lang), ceiling=f.get("ceiling").text(lang)),
-            example_date=f"{site.on:%d/%m/%Y}", cutoff_year=first_year,
-            cutoff_date=_date(site.on.replace(year=first_year, month=1, day=1), lang), config_json=Markup(config_json))
+            example_date=f"{site.on:%d/%m/%Y}", cutoff_year=cutoff.year, cutoff_date=_date(cutoff, lang),
+            config_json=Markup(config_json))
         return Markup(html)
 
     def net_min_list(self) -> Markup:
@@ -411,8 +411,8 @@ class Macros:
     def provincial_top_up(self) -> Markup:
         """The office's own provincial top-up in force on the build date, or nothing at all when it has none.
 
-        Reads ``office.top_ups`` when ``data/office.yml`` gives dated top-ups (each with ``resolution`` {vi, en},
-        ``effective_from``, ``effective_to`` and ``rates`` by group, fractions of the lowest contribution); an office
+        Reads ``office.top_ups`` when ``data/office.yml`` gives dated top-ups (each with its resolution's number and
+        article, ``effective_from``, ``effective_to`` and ``rates`` by group, fractions of the lowest contribution); an office
         without them, like today's sample, gets no sentence: the page then says only how to find out.
         """
         on, lang = self.site.on, self.lang
@@ -422,7 +422,9 @@ class Macros:
             return Markup("")
         from scripts import fmt
 
-        items = [{"resolution": u.resolution[lang], "period": period_text(self.site, u, lang),
+        # scripts/site_data.py made each top-up's resolution a document of the site's policy (kind from calc_page.top_up_kind)
+        titles = {(d.number, d.effective): doc_title(d, lang) for k, d in self.site.policy.documents.items() if k.startswith("top-up-")}
+        items = [{"resolution": f"{titles[(u.number, u.effective_from)]}, {u.article}", "period": period_text(self.site, u, lang),
                   "rates": [(self.site.t(f"groups.{g}", lang), fmt.percent(float(r), lang))
                             for g, r in (getattr(u, "rates", None) or {}).items() if r]}
                  for u in current]

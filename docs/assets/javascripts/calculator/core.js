@@ -316,7 +316,7 @@ function checkMonths (n, code, values) {
  *
  * `paidMonths`: every month paid before the month of `date`, compulsory and voluntary; `withdrawnMonths`: the part
  * already paid out as BHXH một lần, which no longer counts (Art 5(3)); `compulsoryMonths`: compulsory months among
- * those that count; `joinedBefore`: started voluntary insurance before the roadmap's first year (Art 141(9)).
+ * those that count; `joinedBefore`: started voluntary insurance before the transitional rule's date (Art 141(9)).
  * "Keep paying" assumes a payment every month from the month of `date` through the month the age is reached;
  * "stop" (`stop`) assumes none. The law of the retirement month applies to someone who has not reached the age.
  *
@@ -367,8 +367,8 @@ export function outlook (policy, { sex, birthYear, birthMonth, paidMonths = 0, w
     rate: rateFor(policy, sex, monthsAtRetirement, lawDate),
     rateWhenFull: rateFor(policy, sex, Math.max(minMonths, monthsAtRetirement), lawDate),
     stop: { months: counted, shortMonths: stopShort, lumpSumAllowed: stopShort > 0 && stopShort <= backMax, rate: rateFor(policy, sex, counted, lawDate) },
-    // Art 111(1)(a)(b): "từ đủ 15 năm" of compulsory insurance, the same 15 years as the pension minimum of Art 98.
-    compulsoryRules: compulsoryMonths >= minMonths,
+    // Art 111(1)(a)(b): from 15 years of compulsory insurance, pension and survivors follow the compulsory rules.
+    compulsoryRules: compulsoryMonths >= (covering(policy.parameters.mixed_record, lawDate)?.value.pension_compulsory_years ?? Infinity) * 12,
     transitional: null,
     lawDate,
   }
@@ -381,14 +381,13 @@ export function outlook (policy, { sex, birthYear, birthMonth, paidMonths = 0, w
 }
 
 // Law 41/2024 Art 141(9): joined voluntary insurance before 1/1/2021 with 20 years of voluntary contributions →
-// pension at 60 (men) / 55 (women). Until the rule arrives as its own entry in policy.yml it is read from the data
-// it restates: the cut-off is the roadmap's first year, the ages are the roadmap's start ages, and the 20 years
-// are the pension minimum of the old law in force the day before (Law 58/2014 Art 73).
+// pension at 60 (men) / 55 (women): policy.yml retirement_transitional, as in force when the person retires.
 function transitional (policy, { sex, born, now, lawDate, voluntary, general }) {
-  const sched = policy.parameters.retirement_age.values[0].value
-  const cutoff = `${sched.first_year}-01-01`
-  const need = value(policy, 'pension_min_years', addDays(cutoff, -1)) * 12
-  const age = sched[sex].start[0] * 12 + sched[sex].start[1]
+  const rule = covering(policy.parameters.retirement_transitional, lawDate)?.value
+  if (!rule) return null
+  const cutoff = rule.joined_before
+  const need = rule.min_voluntary_years * 12
+  const age = rule[`${sex}_age`] * 12
   const due = Math.max(born + age, voluntary >= need ? now : now + need - voluntary - 1) // both conditions met
   if (due >= general) return null // the general rule comes first: nothing to add
   return {
