@@ -35,6 +35,7 @@ from pathlib import Path
 from scripts.build import build_site
 from scripts.paths import ROOT, SITE
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.pages import calculator_bytes
 from tests.support.webserve import first_view, nginx
 
 PAGES = [("home", ""), ("calculator", "tinh-muc-dong/"), ("content", "muc-dong-va-ho-tro/")]
@@ -232,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"build: ours {build_s:.1f} s (whole scripts.build incl. print/share steps), "
               f"plain Material {plain_build_s:.1f} s (mkdocs only)")
+        calc = calculator_bytes(tmp / "site")
+        print(f"calculator's own JS+CSS as served: {sum(calc.values()) / 1000:.1f} KB gzip (budget 14 KB): "
+              + ", ".join(f"{name} {n / 1000:.1f}" for name, n in sorted(calc.items())))
         print(f"100-leaflet batch: {f'{batch_s:.1f} s' if batch_s is not None else 'not available'}")
         print(f"Lighthouse: {runs} run(s) per page, median; mobile defaults (simulated slow 4G, 4x CPU)")
         other = {h for r in ours.values() for h in r["hosts"]}

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scripts import fmt
-from scripts.calc import bounds, contribution
+from scripts.calc import (
+    TOP_UP,
+    bounds,
+    contribution,
+    pension_at_min_years,
+    retirement_age_in,
+    top_up_in_force,
+    top_up_rate,
+    years_to_max_rate,
+)
 from scripts.errors import DataError
 from scripts.policy import GROUPS, RULES, Policy
 
@@ -114,11 +123,13 @@ def _income(policy: Policy, on: dt.date, add: Add) -> None:
 def _contributions(policy: Policy, on: dt.date, add: Add) -> None:
     floor, ceiling = bounds(policy, on)
     add("rate", policy.value("contribution_rate", on), "percent", "contribution_rate")
-    base = ("income_floor", "contribution_rate", "support_rates")
+    base = ("income_floor", "contribution_rate", "support_rates", *((TOP_UP,) if top_up_in_force(policy, on) else ()))
     for g in GROUPS:
         low = contribution(policy, floor, g, on)
         high = contribution(policy, ceiling, g, on)
         add(f"support_rate.{g}", policy.value("support_rates", on)[g], "percent", "support_rates")
+        if top_up_in_force(policy, on):  # the office's provincial top-up (data/office.yml), included in support.* and net_*
+            add(f"top_up_rate.{g}", top_up_rate(policy, g, on), "percent", TOP_UP)
         add(f"support.{g}", low.support, "money", *base)
         add(f"net_min.{g}", low.net, "money", *base)
         add(f"net_max.{g}", high.net, "money", *base, "reference_level", "ceiling_multiplier")
@@ -147,7 +158,7 @@ def _pension(policy: Policy, on: dt.date, add: Add) -> None:
     for sex in ("male", "female"):
         tiers = rule[sex]
         add(f"pension_start_rate.{sex}", tiers[0]["rate"], "percent", "pension_rate")
-        add(f"pension_full_years.{sex}", _years_to_max(tiers, rule["max_rate"]), "count", "pension_rate")
+        add(f"pension_full_years.{sex}", years_to_max_rate(policy, sex, on), "count", "pension_rate")
         add(f"pension_step.{sex}", tiers[-1]["step"], "percent", "pension_rate")
     add("pension_male_tier2_years", rule["male"][-1]["from_years"], "count", "pension_rate")
     add("pension_male_tier2_rate", rule["male"][-1]["rate"], "percent", "pension_rate")
@@ -168,11 +179,11 @@ def _pension(policy: Policy, on: dt.date, add: Add) -> None:
 
 
 def _pension_example(policy: Policy, on: dt.date, add: Add) -> None:
-    """Illustration only: the first pension of someone whose average income is the lowest income basis."""
+    """Illustration only: the first pension of someone with the minimum years whose average income is the lowest income."""
     floor = policy.value("income_floor", on)
-    rule = policy.value("pension_rate", on)
     for sex in ("male", "female"):
-        add(f"pension_example.{sex}", round(rule[sex][0]["rate"] * floor), "money", "pension_rate", "income_floor")
+        add(f"pension_example.{sex}", pension_at_min_years(policy, sex, floor, on), "money",
+            "pension_rate", "pension_min_years", "income_floor")
 
 
 def _benefits(policy: Policy, on: dt.date, add: Add) -> None:
@@ -192,7 +203,7 @@ def _retirement(policy: Policy, on: dt.date, add: Add) -> None:
     ages = policy.value("retirement_age", on)
     for sex in ("male", "female"):
         add(f"retirement_final_age.{sex}", ages[sex]["final"][0], "count", "retirement_age")
-        years, months = _retirement_age_in(ages, sex, on.year)
+        years, months = retirement_age_in(policy, sex, on.year)
         add(f"retirement_age_years.{sex}", years, "count", "retirement_age")
         add(f"retirement_age_months.{sex}", months, "count", "retirement_age")
 
@@ -239,19 +250,3 @@ def _late_start(policy: Policy, on: dt.date, add: Add) -> None:
         years = ages[sex]["final"][0] - EXAMPLE_AGE
         add(f"late_start.years.{sex}", years, "count", "retirement_age")
         add(f"late_start.short.{sex}", max(0, need - years), "count", "retirement_age", "pension_min_years")
-
-
-def _retirement_age_in(schedule: dict, sex: str, year: int) -> tuple[int, int]:
-    """Retirement age (years, months) required in calendar ``year`` (Decree 135/2020 Art 4 roadmap)."""
-    rule = schedule[sex]
-    start = rule["start"][0] * 12 + rule["start"][1]
-    final = rule["final"][0] * 12 + rule["final"][1]
-    steps = max(0, year - schedule["first_year"] + 1)
-    total = min(start + steps * rule["step_months"], final)
-    return total // 12, total % 12
-
-
-def _years_to_max(tiers: list[dict], max_rate: float) -> int:
-    """Years of contributions at which the pension rate reaches its maximum."""
-    last = tiers[-1]
-    return last["from_years"] + round((max_rate - last["rate"]) / last["step"])

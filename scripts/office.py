@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scripts.paths import OFFICE_FILE
+from scripts.policy import CONFIDENCE, GROUPS
 from scripts.yamlfile import YamlDoc, cached
 
 PLACE_KINDS = ("agent", "post_office", "office")
@@ -35,6 +37,22 @@ class Place:
 
 
 @dataclass(frozen=True)
+class TopUp:
+    """The province's own support, added to the State's rate for each group (Law 41/2024 Art 6(6), Decree 159/2025 Art 5).
+
+    ``rates`` are fractions of the contribution at the lowest income, like the State's; a group left out gets none.
+    """
+
+    rates: dict[str, float]
+    effective_from: dt.date
+    effective_to: dt.date | None
+    number: str  # the resolution of the provincial People's Council, e.g. "12/2025/NQ-HĐND"
+    signed: dt.date
+    article: str
+    confidence: str
+
+
+@dataclass(frozen=True)
 class Office:
     sample: bool
     name: dict[str, str]
@@ -48,6 +66,7 @@ class Office:
     local_offices: tuple[Place, ...]
     collection_points: tuple[Place, ...]
     transition_days: int = TRANSITION_DAYS
+    top_ups: tuple[TopUp, ...] = ()
     file: str = "data/office.yml"
 
     @property
@@ -65,7 +84,7 @@ def parse_office(doc: YamlDoc) -> Office:
     d = doc.data
     if not isinstance(d, dict):
         raise doc.error("", "the file must be a mapping (see the sample in data/office.yml)")
-    doc.no_unknown("", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points", "transition_days"})
+    doc.no_unknown("", d, {"sample", "office", "site_url", "social", "local_offices", "collection_points", "transition_days", "top_ups"})
     sample = d.get("sample")
     if not isinstance(sample, bool):
         raise doc.error("sample", "must be true or false", "write 'sample: false' once every entry is real")
@@ -93,6 +112,7 @@ def parse_office(doc: YamlDoc) -> Office:
         local_offices=local,
         collection_points=points,
         transition_days=_days(doc, "transition_days", d.get("transition_days", TRANSITION_DAYS)),
+        top_ups=_top_ups(doc, d.get("top_ups")),
         file=doc.path,
     )
 
@@ -133,3 +153,46 @@ def _days(doc: YamlDoc, key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 366:
         raise doc.error(key, f"{value!r} is not a number of days", "write a whole number from 0 to 366, for example 90")
     return value
+
+
+def _top_ups(doc: YamlDoc, raw: Any) -> tuple[TopUp, ...]:
+    """``top_ups:``: dated provincial support rates, oldest first, each with its resolution; none is fine."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise doc.error("top_ups", "must be a list of entries", "start each entry with '- rates:' (see the comment in data/office.yml)")
+    out: list[TopUp] = []
+    for i, item in enumerate(raw):
+        key = f"top_ups[{i}]"
+        t = doc.mapping(key, item)
+        doc.no_unknown(key, t, {"rates", "effective_from", "effective_to", "resolution", "confidence"})
+        rates = doc.mapping(f"{key}.rates", t.get("rates"))
+        for group, rate in rates.items():
+            if group not in GROUPS:
+                raise doc.error(f"{key}.rates.{group}", "unknown group", f"use one of: {', '.join(GROUPS)}")
+            if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
+                raise doc.error(f"{key}.rates.{group}", f"{rate!r} is not a rate",
+                                "write a fraction of the contribution at the lowest income: 0.1 for 10 %")
+        if not rates:
+            raise doc.error(f"{key}.rates", "gives no rate", "write at least one group, for example 'other: 0.1'")
+        res = doc.mapping(f"{key}.resolution", t.get("resolution"))
+        doc.no_unknown(f"{key}.resolution", res, {"number", "signed", "article"})
+        start = doc.date(f"{key}.effective_from", t.get("effective_from"))
+        end = doc.date(f"{key}.effective_to", t["effective_to"]) if t.get("effective_to") is not None else None
+        if end is not None and end < start:
+            raise doc.error(f"{key}.effective_to", f"ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})",
+                            "swap the dates or correct the year")
+        confidence = t.get("confidence")
+        if confidence not in CONFIDENCE:
+            raise doc.error(f"{key}.confidence", f"must be 'confirmed' or 'unconfirmed', found {confidence!r}",
+                            "write 'unconfirmed' until you have read the resolution itself")
+        if out:
+            prev = out[-1]
+            if prev.effective_to is None or prev.effective_to >= start:
+                raise doc.error(f"{key}.effective_from", "overlaps the previous top-up",
+                                f"give the previous one 'effective_to: {start - dt.timedelta(days=1)}' (the day before this one)")
+        out.append(TopUp({g: float(rates.get(g, 0)) for g in GROUPS}, start, end,
+                         doc.text(f"{key}.resolution.number", res.get("number")),
+                         doc.date(f"{key}.resolution.signed", res.get("signed")),
+                         doc.text(f"{key}.resolution.article", res.get("article")), confidence))
+    return tuple(out)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from scripts.calc import TOP_UP
 from scripts.campaigns import Campaigns, load_campaigns
 from scripts.errors import DataError
 from scripts.figures import FigureSet, compute
 from scripts.national import National, load_national
 from scripts.office import Office, load_office
 from scripts.paths import CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, STAFF_FILE, TEXTS_FILE
-from scripts.policy import Policy, load_policy
+from scripts.policy import Document, Entry, Parameter, Policy, load_policy
 from scripts.production import refuse_placeholders
 from scripts.staff import Staff, load_staff
 from scripts.texts import Texts, load_texts
@@ -85,13 +86,14 @@ def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> Si
     """Load and validate every data file; raises :class:`DataError` with the file, key and fix."""
     office = load_office(OFFICE_FILE)
     campaigns = load_campaigns(CAMPAIGNS_FILE, office=office)
+    texts = load_texts(TEXTS_FILE)
     site = SiteData(
         on=on or build_date(),
-        policy=load_policy(POLICY_FILE),
+        policy=with_top_ups(load_policy(POLICY_FILE), office, texts),
         office=office,
         national=load_national(NATIONAL_FILE),
         campaigns=campaigns,
-        texts=load_texts(TEXTS_FILE),
+        texts=texts,
         staff=load_staff(STAFF_FILE, {p.code for p in campaigns.places}),
         production=production() if prod is None else prod,
     )
@@ -99,6 +101,30 @@ def load_site_data(on: dt.date | None = None, *, prod: bool | None = None) -> Si
     if site.production:
         _refuse_sample(site)
     return site
+
+
+def with_top_ups(policy: Policy, office: Office, texts: Texts) -> Policy:
+    """The policy of this site: the law plus the office's provincial top-up (``data/office.yml`` ``top_ups``).
+
+    The top-up becomes one more dated parameter (``provincial_top_up``, rates by group) with its resolutions as
+    documents, so the figures, the support tables, the leaflets, the share texts, the validity windows, the legal
+    page and ``policy.json`` (the calculator) all take it from one place. Without top-ups the policy is unchanged.
+    """
+    if not office.top_ups:
+        return policy
+
+    def pair(key: str) -> dict[str, str]:
+        return {lang: texts.get(key, lang, province=office.province) for lang in ("vi", "en")}
+
+    documents = dict(policy.documents)
+    entries = []
+    for i, t in enumerate(office.top_ups, start=1):
+        key = f"top-up-{i}"
+        documents[key] = Document(key, t.number, pair("calc_page.top_up_kind"), pair("calc_page.top_up_sets"), t.signed, t.effective_from)
+        entries.append(Entry(dict(t.rates), t.effective_from, t.effective_to, key, t.article, t.confidence))
+    parameters = dict(policy.parameters)
+    parameters[TOP_UP] = Parameter(TOP_UP, "rates_by_group", pair("calc_page.top_up_label"), tuple(entries))
+    return Policy(policy.updated, parameters, documents, policy.file)
 
 
 def _refuse_sample(site: SiteData) -> None:

@@ -6,7 +6,6 @@ Reads the site built for ``TEST_DATE`` (01/12/2026). Expected amounts are writte
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts import fmt
-from scripts.figures import _retirement_age_in
+from scripts.calc import retirement_age_in
 from scripts.paths import ROOT
 from scripts.policy import load_policy
 from tests.support.builds import build_variant
@@ -256,9 +255,9 @@ def test_unconfirmed_figures_link_to_the_legal_page(site_dir: Path) -> None:
     (2028, (62, 0), (57, 8)), (2034, (62, 0), (59, 8)), (2035, (62, 0), (60, 0)), (2040, (62, 0), (60, 0)),
 ])
 def test_retirement_age_follows_the_roadmap(year: int, male: tuple[int, int], female: tuple[int, int]) -> None:
-    schedule = load_policy().value("retirement_age", dt.date(2026, 1, 1))
-    assert _retirement_age_in(schedule, "male", year) == male
-    assert _retirement_age_in(schedule, "female", year) == female
+    policy = load_policy()
+    assert retirement_age_in(policy, "male", year) == male
+    assert retirement_age_in(policy, "female", year) == female
 
 
 def test_site_built_for_2027_shows_the_new_floor_as_unconfirmed(tmp_path: Path) -> None:

@@ -198,8 +198,9 @@ def _net(page: object) -> int:
 
 def _table_net(page: object) -> int:
     """What the page's own table (built with the page) says "người tham gia khác" pays on an income of 3.000.000."""
-    row = page.locator('[data-table="incomes"] tbody tr', has_text="3.000.000")
-    return int(re.sub(r"\D", "", row.locator("td").last.text_content()))
+    # one <tbody> per income, headed by a row-group cell; "người tham gia khác" is its last row
+    block = page.locator('[data-table="incomes"] tbody').filter(has=page.locator("th[scope=rowgroup]", has_text="3.000.000"))
+    return int(re.sub(r"\D", "", block.locator("td").last.text_content()))
 
 
 def test_offline_page_for_a_page_never_saved(browser: object, origin: Deploys) -> None:

@@ -183,6 +183,7 @@ class Macros:
             "retirement_age": self.retirement_age,
             "support_table": self.support_table,
             "income_table": self.income_table,
+            "calculator": self.calculator,
             "net_min_list": self.net_min_list,
             "points_by_commune": lambda: self.render("points_by_commune.md", points=site.office.points_by_commune()),
             "local_offices": lambda: self.render("local_offices.md", offices=site.office.local_offices),
@@ -296,7 +297,7 @@ class Macros:
             # With the coming column, the small line keeps today's figures only (the column and the validity say the rest).
             row = {"group": self.site.t(f"groups.{g}", self.lang),
                    "support": self.figure(f"support.{g}", coming=not coming, short=True),
-                   "rate": self.site.figures.get(f"support_rate.{g}").text(self.lang),
+                   "rate": self._support_rate(g),
                    "low": self.figure(f"net_min.{g}", coming=False, short=True),
                    "high": self.figure(f"net_max.{g}", coming=not coming, short=True)}
             if coming:
@@ -306,6 +307,42 @@ class Macros:
             rows.append(row)
         return self.render("support_table.md", rows=rows, coming=coming[0] if coming else None,
                            validity=self._validity(names))
+
+    def _support_rate(self, group: str) -> str:
+        """``20%``, or with the office's provincial top-up ``20%, Hà Nội thêm 10%`` (support.* includes it)."""
+        figures, lang = self.site.figures, self.lang
+        rate = figures.get(f"support_rate.{group}").text(lang)
+        top_up = figures.figures.get(f"top_up_rate.{group}")
+        if top_up is None or not top_up.value:
+            return rate
+        return self.site.t("calc_page.top_up_rate", lang, rate=rate, province=self.site.office.province, top_up=top_up.text(lang))
+
+    # The calculator ---------------------------------------------------------------------------
+
+    def calculator(self) -> Markup:
+        """The calculator form, results and printed sheet (``overrides/partials/calculator.html``).
+
+        Group options come from :data:`scripts.policy.GROUPS` (a test checks it equals the core's ``GROUPS``); the
+        browser gets every ``calc.*`` text and the office's province as JSON, and its figures from ``policy.json``.
+        """
+        site, lang = self.site, self.lang
+        f = site.figures
+        self.used.update(("rate", "floor", "ceiling"))
+        cutoff = dt.date.fromisoformat(str(site.policy.value("retirement_transitional", site.on)["joined_before"]))  # Art 141(9)
+        config = {"lang": lang, "province": site.office.province, "texts": site.texts.section("calc", lang)}
+        # JSON in a <script> block: no "<", ">", "&" or "'" as such; Vietnamese kept as UTF-8 (smaller than \u escapes)
+        config_json = json.dumps(config, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+            config_json = config_json.replace(char, code)
+        env = self.env.overlay(finalize=None)  # plain HTML: escaping by autoescape, no Markdown escaping
+        html = env.get_template("partials/calculator.html").render(
+            t=lambda key, **v: site.t(key, lang, **v), lang=lang, office=site.office, national=site.national,
+            groups=[{"code": g, "label": site.t(f"groups.{g}", lang)} for g in GROUPS],
+            rate=f.get("rate").text(lang),
+            bounds=site.t("calc.bounds", lang, floor=f.get("floor").text(lang), ceiling=f.get("ceiling").text(lang)),
+            example_date=f"{site.on:%d/%m/%Y}", cutoff_year=cutoff.year, cutoff_date=_date(cutoff, lang),
+            config_json=Markup(config_json))
+        return Markup(html)
 
     def net_min_list(self) -> Markup:
         """The lowest monthly payment of each group, as a list (the home page)."""
@@ -322,15 +359,17 @@ class Macros:
 
         site, lang = self.site, self.lang
         amounts = sorted({_income(site, i) for i in incomes})
+        groups = [site.t(f"groups.{g}", lang) for g in GROUPS]
         rows = []
         for income in amounts:
             results = [contribution(site.policy, income, g, site.on) for g in GROUPS]
             rows.append({"income": _nbsp(Figure(income, "money_short", (), True).text(lang)),
                          "gross": _nbsp(Figure(results[0].gross, "money_short", (), True).text(lang)),
-                         "nets": [_nbsp(Figure(r.net, "money_short", (), True).text(lang)) for r in results]})
-        names = ["floor", "ceiling", *(f"net_min.{g}" for g in GROUPS)]
+                         "cells": [{"group": label, "net": _nbsp(Figure(r.net, "money_short", (), True).text(lang))}
+                                   for label, r in zip(groups, results, strict=True)]})
+        names = ["floor", "ceiling", "rate", *(f"net_min.{g}" for g in GROUPS)]
         self.used.update(names)
-        return self.render("income_table.md", rows=rows, groups=[site.t(f"groups_short.{g}", lang) for g in GROUPS],
+        return self.render("income_table.md", rows=rows, rate=site.figures.get("rate").text(lang),
                            validity=self._validity(names))
 
     def legal_documents(self) -> Markup:
@@ -372,8 +411,8 @@ class Macros:
     def provincial_top_up(self) -> Markup:
         """The office's own provincial top-up in force on the build date, or nothing at all when it has none.
 
-        Reads ``office.top_ups`` when ``data/office.yml`` gives dated top-ups (each with ``resolution`` {vi, en},
-        ``effective_from``, ``effective_to`` and ``rates`` by group, fractions of the lowest contribution); an office
+        Reads ``office.top_ups`` when ``data/office.yml`` gives dated top-ups (each with its resolution's number and
+        article, ``effective_from``, ``effective_to`` and ``rates`` by group, fractions of the lowest contribution); an office
         without them, like today's sample, gets no sentence: the page then says only how to find out.
         """
         on, lang = self.site.on, self.lang
@@ -383,7 +422,9 @@ class Macros:
             return Markup("")
         from scripts import fmt
 
-        items = [{"resolution": u.resolution[lang], "period": period_text(self.site, u, lang),
+        # scripts/site_data.py made each top-up's resolution a document of the site's policy (kind from calc_page.top_up_kind)
+        titles = {(d.number, d.effective): doc_title(d, lang) for k, d in self.site.policy.documents.items() if k.startswith("top-up-")}
+        items = [{"resolution": f"{titles[(u.number, u.effective_from)]}, {u.article}", "period": period_text(self.site, u, lang),
                   "rates": [(self.site.t(f"groups.{g}", lang), fmt.percent(float(r), lang))
                             for g, r in (getattr(u, "rates", None) or {}).items() if r]}
                  for u in current]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 
@@ -19,3 +20,9 @@ def page_paths(site: Path) -> list[str]:
 def page_file(site: Path, path: str) -> Path:
     """``/en/quyen-loi/`` → ``site/en/quyen-loi/index.html``."""
     return site / path.strip("/") / "index.html" if path.strip("/") else site / "index.html"
+
+
+def calculator_bytes(site: Path) -> dict[str, int]:
+    """The calculator's own JS and CSS as served, gzip level 9, by file (the print-only QR chunk loads on printing)."""
+    files = [*site.glob("assets/javascripts/calculator/ui.*.js"), site / "assets/stylesheets/calculator.css"]
+    return {f.name: len(gzip.compress(f.read_bytes(), compresslevel=9)) for f in files if f.exists()}
