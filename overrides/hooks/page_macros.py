@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import string
 from typing import Any
 
 import jinja2
@@ -194,8 +195,8 @@ class Macros:
             "schedule": self.schedule,
             "print_places": self.print_places,
             "page_qr_list": self.page_qr_list,
-            "headline": lambda: self.site.t("headline.lowest", lang, other=self.figure("net_min.other", coming=False),
-                                            poor=self.figure("net_min.poor", coming=False)),
+            "headline": lambda: self.words("headline.lowest", other=self.figure("net_min.other", coming=False),
+                                           poor=self.figure("net_min.poor", coming=False)),
         })
         return ctx
 
@@ -204,6 +205,17 @@ class Macros:
         tpl = self.env.get_template(f"macros/{template}")
         return Markup(tpl.render(t=lambda key, **v: self.site.t(key, self.lang, **v), lang=self.lang, site=self.site,
                                  legal_link=self.legal_link, **values))
+
+    def words(self, key: str, **values: Markup) -> Markup:
+        """A catalogue text with rendered figures in its ``{placeholders}``: the words escaped, the figures kept as markup
+        (``site.t`` would turn the figures' ``<span>`` into text)."""
+        self.site.t(key, self.lang, **values)  # the catalogue's own check: unknown key, missing value
+        out = Markup("")
+        for literal, name, _, _ in string.Formatter().parse(self.site.texts.entries[key][self.lang]):
+            out += markup.text(literal) if literal else Markup("")
+            if name:
+                out += markup.text(values[name])
+        return out
 
     # Figures -----------------------------------------------------------------------------------
 
