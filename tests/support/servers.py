@@ -83,3 +83,35 @@ class _DeployHandler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")  # revalidate everything: a deploy shows at once
         super().end_headers()
+
+
+class PagesHandler(QuietHandler):
+    """What GitHub Pages does for a project site: the site under a path prefix (``/bhxh/``), and the site's
+    ``404.html`` with status 404 for any address that does not exist, at any depth."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve_pages(directory: Path, prefix: str = "/") -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``directory`` like GitHub Pages at ``prefix``; returns the site's base URL (ending in ``prefix``)."""
+    handler = type("Pages", (PagesHandler,), {"prefix": prefix})
+    url, server = serve(directory, handler)
+    return url.rstrip("/") + prefix, server
