@@ -198,7 +198,8 @@ def test_search_and_back_to_top_speak_vietnamese(page: object, base_url: str) ->
 def test_english_pages_get_english_theme_words(site_dir: Path) -> None:
     vietnamese = re.compile(r"[À-ỹĐđ]")
     for f in [site_dir / "en" / "404.html"] + [site_dir / "en" / p / "index.html" for p in _pages(site_dir)]:
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', f.read_text(encoding="utf-8"), re.S).group(1))
+        html = f.read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
         words = [w for w in config["translations"].values() if vietnamese.search(w)]
         assert not words, f"{f.relative_to(site_dir)}: {words}"
-        assert "Back to top" in f.read_text(encoding="utf-8"), f
+        assert "Back to top" in html, f
