@@ -144,3 +144,26 @@ def test_home_first_screen(sized: tuple[object, int], base_url: str, path: str) 
         assert apart >= 8, f"actions {apart:.0f} px apart at {width} px"
     lines = actions.evaluate_all("els => els.map(e => getComputedStyle(e).textDecorationLine)")
     assert set(lines) == {"none"}, lines
+
+
+# Pages for the office's staff (campaign schedule with print files, printed materials, the share kit): apart from
+# the residents' pages, in one section at the end of the navigation.
+STAFF_PAGES = {"lich-tuyen-truyen/", "tai-lieu-in/", "bo-cong-cu-chia-se/"}
+NAV = """() => [...document.querySelectorAll('.md-nav--primary > .md-nav__list > .md-nav__item')].map(item => ({
+    title: item.querySelector(':scope > .md-nav__link, :scope > label.md-nav__link, :scope > .md-nav__container > a')
+      .textContent.trim(),
+    links: [...item.querySelectorAll(':scope > nav a.md-nav__link')].map(a => a.href),
+    href: item.querySelector(':scope > a.md-nav__link')?.href || null}))"""
+
+
+@pytest.mark.parametrize(("path", "section"), [("", "Dành cho cán bộ"), ("en/", "For staff")])
+def test_staff_pages_apart_from_residents(page: object, base_url: str, path: str, section: str) -> None:
+    page.goto(base_url + path, wait_until="load")
+    items = page.evaluate(NAV)
+    rel = lambda url: url[len(base_url + path):]  # noqa: E731
+    resident = [rel(i["href"]) for i in items if i["href"]]
+    assert not STAFF_PAGES & set(resident), f"staff pages among the residents' pages: {resident}"
+    assert items[-1]["title"] == section, [i["title"] for i in items]
+    staff = {rel(u) for u in items[-1]["links"]}
+    assert staff >= STAFF_PAGES, staff
+    assert len(resident) >= 9 and "tinh-muc-dong/" in resident and "hoi-dap/" in resident
