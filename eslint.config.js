@@ -16,6 +16,14 @@ export default [
     languageOptions: { sourceType: 'script' },
   },
   {
+    files: ['docs/assets/javascripts/search/loader.js'],
+    languageOptions: { sourceType: 'script' },
+  },
+  {
+    files: ['docs/assets/javascripts/search/worker.js'],
+    languageOptions: { globals: globals.worker },
+  },
+  {
     files: ['scripts/postbuild/sw.js'],
     languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: globals.serviceworker },
   },

@@ -3,9 +3,10 @@
 * **CSS**: the files of ``extra_css`` are joined in their order, comments removed, into
   ``assets/stylesheets/extra.<hash>.min.css`` (one render-blocking request instead of several).
 * **JS**: esbuild (npm, pinned) bundles and minifies each entry of :data:`JS_ENTRIES` into
-  ``assets/javascripts/<name>.<hash>.js``; the calculator is an ES module whose print-only QR encoder stays a
-  separate chunk, loaded when someone prints. esbuild parses modern JavaScript (rjsmin did not, and broke
-  nested template literals), and the tests run the calculator from these very files.
+  ``assets/javascripts/<name>.<hash>.js`` (and the scripts of :data:`JS_INLINE` that templates inline); the
+  calculator is an ES module whose print-only QR encoder stays a separate chunk, loaded when someone prints.
+  esbuild parses modern JavaScript (rjsmin did not, and broke nested template literals), and the tests run the
+  calculator from these very files.
 
 A name changes with its content, so ``deploy/nginx.conf`` caches these files for a year, and a page always runs
 the code it was built with: after a deploy the service worker cannot serve an old calculator to a new page.
@@ -30,8 +31,10 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # Entry points, relative to docs/assets/javascripts/: modules (imports allowed) and classic deferred scripts.
 JS_MODULES = ("calculator/ui.js",)
-JS_SCRIPTS = ("beacon.js", "enhance.js", "share.js", "validity.js")
+JS_SCRIPTS = ("beacon.js", "enhance.js", "share.js", "validity.js", "search/worker.js")
 JS_ENTRIES = JS_MODULES + JS_SCRIPTS
+# Scripts inlined in a template (they must run before the theme's bundle.js): minified here, not published as files.
+JS_INLINE = ("search/loader.js",)
 TARGET = "es2020"  # import.meta and import() are ES2020; Chrome 80+ (Android phones from 2020) runs it
 
 
@@ -68,6 +71,7 @@ class ScriptBundle:
     folder: Path
     names: dict[str, str]
     files: tuple[str, ...]  # every file written, chunks included, relative to ``folder``
+    inline: dict[str, str]  # an entry of JS_INLINE → its minified text, for a <script> in a template
 
 
 def build_js(docs_dir: Path, cache_root: Path = CACHE / "js") -> ScriptBundle:
@@ -80,7 +84,7 @@ def build_js(docs_dir: Path, cache_root: Path = CACHE / "js") -> ScriptBundle:
     for p in inputs:
         key.update(p.relative_to(src).as_posix().encode())
         key.update(p.read_bytes())
-    key.update(json.dumps([JS_MODULES, JS_SCRIPTS, TARGET, ESBUILD.resolve().parent.parent.name]).encode())
+    key.update(json.dumps([JS_MODULES, JS_SCRIPTS, JS_INLINE, TARGET, ESBUILD.resolve().parent.parent.name]).encode())
     target = cache_root / key.hexdigest()[:16]
     manifest = target / "manifest.json"
     if not manifest.exists():
@@ -102,13 +106,22 @@ def build_js(docs_dir: Path, cache_root: Path = CACHE / "js") -> ScriptBundle:
                         names[Path(entry).resolve().relative_to(src.resolve()).as_posix()] = built
                 (tmp / meta).unlink()
             files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-            (tmp / "manifest.json").write_text(json.dumps({"names": names, "files": files}, indent=1), encoding="utf-8")
+            inline = {}
+            for entry in JS_INLINE:
+                _esbuild([str(src / entry), "--minify", f"--target={TARGET}", "--charset=utf8", f"--outfile={tmp / 'inline.js'}",
+                          "--log-level=error"])
+                inline[entry] = (tmp / "inline.js").read_text(encoding="utf-8").strip()
+                (tmp / "inline.js").unlink()
+                if "</script" in inline[entry].lower():
+                    raise AssetError(f"docs/{JS_FOLDER}{entry}: '</script' would end the inline script; write it as '<\\/script'")
+            (tmp / "manifest.json").write_text(json.dumps({"names": names, "files": files, "inline": inline}, indent=1),
+                                               encoding="utf-8")
             shutil.rmtree(target, ignore_errors=True)
             tmp.rename(target)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    return ScriptBundle(target, data["names"], tuple(data["files"]))
+    return ScriptBundle(target, data["names"], tuple(data["files"]), data["inline"])
 
 
 def _esbuild(args: list[str]) -> None:

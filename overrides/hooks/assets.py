@@ -1,11 +1,13 @@
 """Our stylesheets and scripts as served: one fingerprinted CSS bundle, esbuild-minified JS with content-hashed
-names (``scripts/assets.py``). Templates write ``{{ asset("share.js") | url }}``; the sources are not published."""
+names (``scripts/assets.py``). Templates write ``{{ asset("share.js") | url }}`` (or inline a script with
+``{{ inline_script("search/loader.js") }}``); the sources are not published."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -65,5 +67,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             raise PluginError(f"template asks for the script {entry!r}; scripts/assets.py builds: {', '.join(sorted(names))}")
         return names[entry]
 
+    def inline_script(entry: str) -> Markup:
+        inline = state.from_config(config).scripts.inline
+        if entry not in inline:
+            raise PluginError(f"template inlines the script {entry!r}; scripts/assets.py JS_INLINE has: {', '.join(sorted(inline))}")
+        return Markup(inline[entry])
+
     env.globals["asset"] = asset
+    env.globals["inline_script"] = inline_script  # {{ inline_script("search/loader.js") }} inside <script></script>
     return env

@@ -25,10 +25,14 @@ from scripts.site_data import SiteData
 SOURCE = Path(__file__).with_name("sw.js")
 
 CACHE_PREFIX = "bhxh-"
-# Reader-facing files worth having offline. Source maps, the search worker/lunr (search needs the network),
-# print PDFs and large images are left out to keep the one-time download small.
+# Reader-facing files worth having offline. Source maps, print PDFs and large images are left out to keep the
+# one-time download small; of the theme's lunr scripts, only those the search indexes' languages load.
 ASSET_SUFFIXES = (".css", ".js", ".json", ".svg", ".woff2")
-SKIP_PARTS = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", "q/")
+SKIP_PARTS = ("assets/javascripts/lunr/", "search/", "q/")
+LUNR = "assets/javascripts/lunr/min/"
+# Search offline: each language's index is fetched with that language's pages ("warm"), and kept when the reader
+# first searches online (it is a .json, served network-first). The worker and its lunr scripts are precached.
+SEARCH_INDEXES = ("search/search_index.json", "en/search/search_index.json")
 
 
 def _linked_stylesheets(site: Path) -> set[str]:
@@ -39,9 +43,20 @@ def _linked_stylesheets(site: Path) -> set[str]:
     return names
 
 
+def _lunr_scripts(site: Path) -> list[str]:
+    """The lunr scripts the theme's search worker loads for the languages of the site's indexes (none for English)."""
+    langs = set()
+    for index in SEARCH_INDEXES:
+        if (site / index).exists():
+            langs.update(json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"])
+    names = [f"lunr.{lang}.min.js" for lang in sorted(langs - {"en"})]
+    names = ["lunr.stemmer.support.min.js", *names] if names else []
+    return [LUNR + n for n in names if (site / LUNR / n).exists()]
+
+
 def precache_list(site: Path) -> list[str]:
     """URLs relative to the site root (the worker's scope), pages as their folder URL (``quyen-loi/``)."""
-    urls: list[str] = []
+    urls: list[str] = _lunr_scripts(site)
     linked_css = _linked_stylesheets(site)
     for path in sorted(site.rglob("*")):
         if not path.is_file():
@@ -142,9 +157,10 @@ def write_service_worker(site: Path, core_pages: set[str]) -> None:
 
     ``core_pages`` (front matter ``precache: true``) are cached on install; the other pages in the background.
     """
-    urls = precache_list(site)
+    indexes = [index for index in SEARCH_INDEXES if (site / index).exists()]  # warmed with their language's pages
+    urls = precache_list(site) + indexes
     version = build_version(site, urls)
-    pages = [u for u in urls if u.endswith("/") and u not in core_pages]
+    pages = [u for u in urls if (u.endswith("/") and u not in core_pages) or u in indexes]
     core = [u for u in urls if u not in pages]
     config = {"CACHE": CACHE_PREFIX + version, "PRECACHE": core, "PAGES": pages, "PREFIX": CACHE_PREFIX,
               "OFFLINE": OFFLINE_PAGES}
