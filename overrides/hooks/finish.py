@@ -15,11 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts import i18n, site_data
 from scripts.postbuild import state
 from scripts.postbuild.compress import compress_site
+from scripts.postbuild.icons import IconError, write_app
 from scripts.postbuild.minify import drop_source_maps
 from scripts.postbuild.offline import write_offline_pages, write_service_worker
 from scripts.postbuild.policy_json import write_policy_json
@@ -41,6 +43,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         ("search index per language", lambda: i18n.split_search_index(out)),
         ("English sitemap", lambda: i18n.write_en_sitemap(out, site.site_url)),
         ("no source maps", lambda: drop_source_maps(out)),
+        ("app icons and web manifest", lambda: write_app(out, Path(config.docs_dir), site.texts)),
         ("offline pages", lambda: write_offline_pages(out, site, build.precache)),
         # The worker's cache name is a hash of every file it precaches: after every file it lists is final.
         ("service worker", lambda: write_service_worker(out, build.precache)),
@@ -48,7 +51,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         ("pre-compressed copies", lambda: compress_site(out)),
     ]
     for name, step in steps:
-        step()
+        try:
+            step()
+        except IconError as exc:  # a missing icon file: one line for the office, not a traceback
+            raise PluginError(str(exc)) from None
         build.steps.append(name)
     rendered = sum(1 for v in build.share_images.values() if v == "rendered")
     log.info(f"share images: {rendered} drawn, {len(build.share_images) - rendered} from cache")
