@@ -122,12 +122,11 @@ def test_nginx_content_types(site_dir: Path) -> None:
 
 
 @pytest.fixture
-def installed_profile() -> Iterator[object]:
-    """Chromium with a profile on disk: an incognito context can never install an app."""
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+def installed_profile(browser: object) -> Iterator[object]:
+    """Chromium with a profile on disk (an incognito context can never install an app), from the suite's Playwright."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = browser.browser_type.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                                 headless=True)
         yield context
         context.close()
 

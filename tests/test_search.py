@@ -126,6 +126,10 @@ def test_folded_query_highlighted_in_accented_text(page: object, base_url: str) 
     _search(page, base_url, "", "luong huu")
     marked = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent.toLowerCase())")
     assert "lương" in marked and "hưu" in marked, marked[:10]
+    # and the results read at the site's 18 px (the theme's are 12.8 px)
+    sizes = page.eval_on_selector_all(".md-search-result__article :is(h1, h2, p, li)",
+                                      "els => els.filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 18, sizes
 
 
 def _cache_has(page: object, url: str) -> bool:
