@@ -1,6 +1,6 @@
 """Our own stylesheets and scripts as the site serves them: joined, minified, named by their content.
 
-* **CSS**: the files of ``extra_css`` are joined in their order, comments removed, into
+* **CSS**: the files of ``extra_css`` are joined in their order and minified by esbuild into
   ``assets/stylesheets/extra.<hash>.min.css`` (one render-blocking request instead of several).
 * **JS**: esbuild (npm, pinned) bundles and minifies each entry of :data:`JS_ENTRIES` into
   ``assets/javascripts/<name>.<hash>.js`` (and the scripts of :data:`JS_INLINE` that templates inline); the
@@ -58,10 +58,21 @@ def join_css(docs_dir: Path, names: list[str]) -> tuple[str, str]:
         path = docs_dir / name
         if not path.exists():
             raise AssetError(f"mkdocs.yml extra_css: docs/{name} does not exist; fix the name or remove the line")
-        text = COMMENT.sub("", path.read_text(encoding="utf-8"))
-        parts.append("\n".join(line.strip() for line in text.splitlines() if line.strip()))
-    text = "\n".join(parts) + "\n"
+        parts.append(path.read_text(encoding="utf-8"))
+    text = minify_css("\n".join(parts))
     return f"{CSS_FOLDER}extra.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css", text
+
+
+def minify_css(text: str) -> str:
+    """esbuild's CSS minifier (no lowering: it keeps what is written), or, without esbuild, comments and indents out."""
+    if ESBUILD.exists():
+        proc = subprocess.run([str(ESBUILD), "--minify", "--loader=css", "--log-level=error"], input=text,
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            raise AssetError(f"the site's stylesheets do not parse (mkdocs.yml extra_css):\n{proc.stderr.strip()}")
+        return proc.stdout
+    text = COMMENT.sub("", text)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
 
 
 @dataclass(frozen=True)
