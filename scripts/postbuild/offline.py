@@ -55,7 +55,8 @@ def _lunr_scripts(site: Path) -> list[str]:
 
 
 def precache_list(site: Path) -> list[str]:
-    """URLs relative to the site root (the worker's scope), pages as their folder URL (``quyen-loi/``)."""
+    """URLs relative to the site root (the worker's scope), pages as their folder URL (``quyen-loi/``), the search
+    indexes last."""
     urls: list[str] = _lunr_scripts(site)
     linked_css = _linked_stylesheets(site)
     for path in sorted(site.rglob("*")):
@@ -70,7 +71,7 @@ def precache_list(site: Path) -> list[str]:
             urls.append(rel[: -len("index.html")] or "./")
         elif rel in ("404.html", *OFFLINE_PAGES.values()) or (rel.startswith("assets/") and rel.endswith(ASSET_SUFFIXES)):
             urls.append(rel)
-    return urls
+    return urls + [index for index in SEARCH_INDEXES if (site / index).exists()]
 
 
 def _file_for(site: Path, url: str) -> Path:
@@ -157,10 +158,10 @@ def write_service_worker(site: Path, core_pages: set[str]) -> None:
 
     ``core_pages`` (front matter ``precache: true``) are cached on install; the other pages in the background.
     """
-    indexes = [index for index in SEARCH_INDEXES if (site / index).exists()]  # warmed with their language's pages
-    urls = precache_list(site) + indexes
+    urls = precache_list(site)
     version = build_version(site, urls)
-    pages = [u for u in urls if (u.endswith("/") and u not in core_pages) or u in indexes]
+    # the search indexes are warmed with their language's pages
+    pages = [u for u in urls if (u.endswith("/") and u not in core_pages) or u in SEARCH_INDEXES]
     core = [u for u in urls if u not in pages]
     config = {"CACHE": CACHE_PREFIX + version, "PRECACHE": core, "PAGES": pages, "PREFIX": CACHE_PREFIX,
               "OFFLINE": OFFLINE_PAGES}
