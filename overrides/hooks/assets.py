@@ -1,9 +1,11 @@
 """Our stylesheets and scripts as served: one fingerprinted CSS bundle, esbuild-minified JS with content-hashed
-names (``scripts/assets.py``). Templates write ``{{ asset("share.js") | url }}`` (or inline a script with
-``{{ inline_script("search/loader.js") }}``); the sources are not published."""
+names (``scripts/assets.py``); a stylesheet a page links on its own is served minified under its own name.
+Templates write ``{{ asset("share.js") | url }}`` (or inline a script with ``{{ inline_script("search/loader.js") }}``);
+the sources are not published."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import jinja2
@@ -25,7 +27,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build.scripts is not None:  # the nested English build: already done
         return config
     try:
-        build.css_bundle = assets.join_css(Path(config.docs_dir), [str(n) for n in config.extra_css])
+        build.css_sources = [str(n) for n in config.extra_css]
+        build.css_bundle = assets.join_css(Path(config.docs_dir), build.css_sources)
         build.scripts = assets.build_js(Path(config.docs_dir))
     except assets.AssetError as exc:
         raise PluginError(str(exc)) from None
@@ -50,6 +53,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             write_atomic(source, assets.BEACON_GIF)
         if files.get_file_from_path(rel) is None:
             files.append(File.generated(config, rel, abs_src_path=str(source)))
+    bundled = {str(n) for n in build.css_sources}
+    for file in list(files):  # a stylesheet a page links on its own (calculator.css): served minified, same name
+        src = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if (src and src.is_relative_to(docs) and file.src_uri.startswith(assets.CSS_FOLDER) and file.src_uri.endswith(".css")
+                and file.src_uri not in bundled):
+            raw = src.read_bytes()
+            source = CACHE / "css" / f"{hashlib.sha256(raw).hexdigest()[:12]}-{src.name}"
+            if not source.exists():
+                try:
+                    write_atomic(source, assets.minify_css(raw.decode("utf-8")))
+                except assets.AssetError as exc:
+                    raise PluginError(f"docs/{file.src_uri}: {exc}") from None
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(source)))
     path, text = build.css_bundle
     if files.get_file_from_path(path) is None:
         source = CACHE / "css" / Path(path).name  # a file, not content: mkdocs-static-i18n needs a source path

@@ -18,6 +18,7 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # language → rendered 404 page
     share_images: dict[str, str] = field(default_factory=dict)  # image path → "rendered" | "cached"
     css_bundle: tuple[str, str] | None = None  # (site path, text) of the joined extra_css (scripts/assets.py)
+    css_sources: list[str] = field(default_factory=list)  # the extra_css files joined into it
     scripts: Any = None  # scripts.assets.ScriptBundle: the esbuild output and its content-hashed names
     steps: list[str] = field(default_factory=list)  # finishing steps run, in order (tests count them)
     precache: set[str] = field(default_factory=set)  # page URLs whose front matter says `precache: true`
