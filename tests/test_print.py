@@ -42,9 +42,14 @@ SHARED = {
 }
 
 
+# Places of campaigns not over on TEST_DATE (01/12/2026): the sample's December drive; October's month is over.
+PRINTED = ["bd-d", "cho-b2", "xa-c"]
+FIRST = next(p for p in PLACES if p["code"] == PRINTED[0])
+
+
 def _all_pdfs() -> dict[str, tuple]:
     out = dict(SHARED)
-    for p in PLACES:
+    for p in (p for p in PLACES if p["code"] in PRINTED):
         short = f"{SITE_URL}q/{p['code']}/"
         out[f"diem/{p['code']}-to-gap-ba.pdf"] = (297, 210, False, 2, {0: short})
         out[f"diem/{p['code']}-ap-phich.pdf"] = (210, 297, False, 1, {0: short})
@@ -120,7 +125,7 @@ def test_every_font_embedded(print_dir: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["to-gap-ba-a4-van-phong.pdf", "to-gap-ba-a4-xuong-in.pdf", "to-roi-a5-van-phong.pdf",
-                                  "to-roi-a5-xuong-in.pdf", f"diem/{PLACES[0]['code']}-to-gap-ba.pdf"])
+                                  "to-roi-a5-xuong-in.pdf", f"diem/{FIRST['code']}-to-gap-ba.pdf"])
 def test_text_and_figures(print_dir: Path, print_date: dt.date, name: str) -> None:
     text = _text(print_dir / name)
     flat = " ".join(text.split())
@@ -141,7 +146,7 @@ def test_text_and_figures(print_dir: Path, print_date: dt.date, name: str) -> No
     if OFFICE["sample"]:
         assert "DỮ LIỆU MẪU" in flat, "sample office data must be marked on the print"
     if "diem/" in name:
-        assert f"q/{PLACES[0]['code']}" in flat.replace(" ", "") and PLACES[0]["name"] in flat
+        assert f"q/{FIRST['code']}" in flat.replace(" ", "") and FIRST["name"] in flat
     else:
         assert SITE_URL.split("//", 1)[1] + "tinh-muc-dong" in flat.replace(" ", ""), "the short address is printed"
 
@@ -207,7 +212,7 @@ def test_previews_and_page_links(site_dir: Path, print_dir: Path) -> None:
     for lang_dir in (site_dir / "tai-lieu-in", site_dir / "en" / "tai-lieu-in"):
         html = (lang_dir / "index.html").read_text(encoding="utf-8")
         targets = {unescape(h) for h in re.findall(r'(?:href|src)="([^"]*in-an/[^"]+)"', html)}
-        assert len(targets) >= 5 + 3 + 2 * len(PLACES)
+        assert len(targets) >= 5 + 3 + 2 * len(PRINTED)
         for t in targets:
             assert (lang_dir / t).resolve().is_file(), f"{lang_dir}: broken link {t}"
         for name in SHARED:

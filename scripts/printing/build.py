@@ -123,14 +123,17 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     times["shared"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    render.stamp_places(ctx, list(campaigns.places), pdir / "diem")
+    printable = campaigns.printable(on)  # nothing new for a campaign that is over
+    render.stamp_places(ctx, list(printable), pdir / "diem")
     times["places"] = time.perf_counter() - t1
 
-    for place in campaigns.places:
+    for place in printable:
         url = place.short_url(site_url)
         write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
         write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
+    for place in campaigns.places:  # every place, past ones too: the codes on leaflets handed out must keep working
         # Relative, so the forward also works on a preview server or a mirror; it resolves to place.full_url(site_url).
+        url = place.short_url(site_url)
         forward = "../../" + place.full_url(site_url)[len(site_url):]
         page = SHORT_PAGE.format(url=html.escape(forward), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
         write_atomic(out / place.short_path() / "index.html", page)
@@ -144,7 +147,7 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
         write_previews(pdir / f"{stem}.pdf", pdir / "xem-truoc", stem)
     times["previews"] = time.perf_counter() - t2
     manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p[0] for p in PRODUCTS],
-                "places": [p.code for p in campaigns.places], "pages": sorted(site_pages())}
+                "places": [p.code for p in printable], "pages": sorted(site_pages())}
     write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     times["total"] = time.perf_counter() - t0
     return times
