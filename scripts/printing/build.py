@@ -34,15 +34,8 @@ from scripts.site_data import SiteData
 PRINT_DIR = "in-an"
 PREVIEW_DPI = 50
 
-# (file stem, template, bleed): the shared products. "xuong-in" = print shop, "van-phong" = office printer.
-PRODUCTS = (
-    ("to-gap-ba-a4-xuong-in", "trifold", True),
-    ("to-gap-ba-a4-van-phong", "trifold", False),
-    ("to-roi-a5-xuong-in", "flyer", True),
-    ("to-roi-a5-van-phong", "flyer", False),
-    ("ap-phich-a4", "poster", False),
-)
-PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4")
+# Previews on the "Tài liệu in" page: the office-printer files (the print-shop ones look the same, with marks).
+PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4", "to-gap-ba-a4-van-phong-en")
 
 SHORT_PAGE = """<!doctype html>
 <html lang="vi">
@@ -111,20 +104,17 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     """Render everything into ``out`` (site-relative layout). Returns timings in seconds."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    ctx = render.load_context(site)
     campaigns, on = site.campaigns, site.on
-    site_url = ctx.site_url
+    site_url = site.site_url
     pdir = out / PRINT_DIR
-    calc_url = site_url + render.CALCULATOR
-    caption = {"addr": ctx.short_address(render.CALCULATOR)}
-    for stem, template, bleed in PRODUCTS:
-        markup = render.html(template, ctx, bleed=bleed, qr_url=calc_url, caption=caption)
-        write_atomic(pdir / f"{stem}.pdf", render.pdf(markup))
+    products = render.shared_products()
+    for product in products:
+        write_atomic(pdir / f"{product.stem}.pdf", render.shared(product, site))
     times["shared"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
     printable = campaigns.printable(on)  # nothing new for a campaign that is over
-    render.stamp_places(ctx, list(printable), pdir / "diem")
+    render.stamp_places(site, list(printable), pdir / "diem")
     times["places"] = time.perf_counter() - t1
 
     for place in printable:
@@ -146,7 +136,8 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     for stem in PREVIEWS:
         write_previews(pdir / f"{stem}.pdf", pdir / "xem-truoc", stem)
     times["previews"] = time.perf_counter() - t2
-    manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p[0] for p in PRODUCTS],
+    manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p.stem for p in products],
+                "place_products": [p.stem for p in render.PLACE_PRODUCTS],
                 "places": [p.code for p in printable], "pages": sorted(site_pages())}
     write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     times["total"] = time.perf_counter() - t0

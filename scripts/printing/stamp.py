@@ -33,6 +33,14 @@ from pypdf.generic import (
 from scripts import qr
 
 MM = 72 / 25.4
+RGB_BLACK = "0 0 0 rg"  # office-printer files are sRGB
+
+
+def cmyk_black() -> str:
+    """100 % K, the text colour of the print-shop files (``colours.COLOURS["text"]``), as a fill operator."""
+    from scripts.printing.colours import COLOURS
+
+    return " ".join(f"{v:g}" for v in COLOURS["text"].cmyk) + " k"
 
 
 @dataclass
@@ -169,9 +177,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def text_operators(fonts: dict[str, StampFont], lines: list[Line], x_mm: float, y_mm: float, w_mm: float,
-                   origin: tuple[float, float], align: str = "left", leading: float = 1.3) -> bytes:
-    """Black text, top of the first line at ``y_mm`` from the top of the trim box; wraps to ``w_mm``."""
-    ops = ["0 0 0 rg"]
+                   origin: tuple[float, float], align: str = "left", leading: float = 1.3, colour: str = RGB_BLACK) -> bytes:
+    """Text in ``colour`` (a fill operator), top of the first line at ``y_mm`` from the top of the trim box; wraps to
+    ``w_mm`` (``fit.check_fields`` has made sure it fits)."""
+    ops = [colour]
     y = origin[1] - y_mm * MM
     left = origin[0] + x_mm * MM
     width = w_mm * MM
@@ -213,12 +222,13 @@ def stamp_page(writer: PdfWriter, page_index: int, font_refs: dict[str, Indirect
     page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *existing, writer._add_object(post)])
 
 
-def qr_operators(code: qr.Code, x_mm: float, y_mm: float, size_mm: float, origin: tuple[float, float]) -> bytes:
+def qr_operators(code: qr.Code, x_mm: float, y_mm: float, size_mm: float, origin: tuple[float, float],
+                 colour: str = RGB_BLACK) -> bytes:
     """Fill operators drawing ``code`` (quiet zone included) with its top-left corner at (x_mm, y_mm) from the
     top-left of the trim box; ``origin`` is the trim box's (left, top) in points. One rectangle per run of dark modules."""
     m = size_mm / code.modules * MM
     left, top = origin[0] + x_mm * MM, origin[1] - y_mm * MM
-    ops = ["q 0 0 0 rg"]
+    ops = [f"q {colour}"]
     for r, row in enumerate(code.matrix):
         c, n = 0, len(row)
         while c < n:
