@@ -25,10 +25,10 @@ class Colour:
 COLOURS: dict[str, Colour] = {
     "text": Colour("#000000", (0, 0, 0, 1)),  # 100 % K: no registration problems on small type
     "brand": Colour("#0b3d6e", (0.9, 0.45, 0, 0.57)),  # the site's dark blue
-    "accent": Colour("#ffd54a", (0, 0.16, 0.71, 0)),  # the yellow of the cover amount
-    "rule": Colour("#9bb3c9", (0.23, 0.11, 0, 0.21)),  # table rules, fold guides
-    "tint": Colour("#e9eff5", (0.05, 0.02, 0, 0.03)),  # the background of the worked example
-    "warn": Colour("#8a1c00", (0, 0.8, 1, 0.46)),  # "chưa xác nhận"
+    "accent": Colour("#ffd54a", (0, 0.14, 0.75, 0)),  # the yellow of the cover amount
+    "rule": Colour("#9bb3c9", (0.32, 0.14, 0, 0.2)),  # table rules, fold guides
+    "tint": Colour("#e9eff5", (0.04, 0.02, 0, 0.05)),  # the background of the worked example
+    "warn": Colour("#8a1c00", (0, 0.95, 1, 0.5)),  # "chưa xác nhận"
     "sample": Colour("#b00020", (0, 1, 0.82, 0.31)),  # the sample-data badge
     "paper": Colour("#ffffff", (0, 0, 0, 0)),
 }

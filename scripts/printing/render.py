@@ -20,6 +20,7 @@ import markupsafe
 
 from scripts import fmt, qr
 from scripts.campaigns import CampaignPlace
+from scripts.errors import DataError
 from scripts.files import write_atomic
 from scripts.printing import fit, pdfx
 from scripts.printing.colours import COLOURS, palette
@@ -62,7 +63,7 @@ GEOMETRY: dict[str, dict[str, dict[str, float]]] = {
     "trifold": {
         "qr": {"x": _BACK, "y": 210 - PAD - LEAFLET_QR_MM, "size": LEAFLET_QR_MM},
         "cap": {"x": _BACK + LEAFLET_QR_MM + 4, "y": 210 - PAD - LEAFLET_QR_MM, "w": 100 - 2 * PAD - LEAFLET_QR_MM - 4, "h": LEAFLET_QR_MM},
-        "place": {"x": _BACK, "y": 210 - PAD - LEAFLET_QR_MM - 5 - 24, "w": 100 - 2 * PAD, "h": 24},
+        "place": {"x": _BACK, "y": 210 - PAD - LEAFLET_QR_MM - 4 - 30, "w": 100 - 2 * PAD, "h": 30},
     },
     "flyer": {
         "qr": {"x": 148 - PAD - LEAFLET_QR_MM, "y": 210 - PAD - LEAFLET_QR_MM, "size": LEAFLET_QR_MM},
@@ -125,7 +126,14 @@ def pdf(markup: str, product: Product) -> bytes:
     import weasyprint  # slow import (0.5 s): only when something is rendered
 
     document = weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).render()
-    fit.check_layout(document, product.label)
+    try:
+        fit.check_layout(document, product.label)
+    except fit.Truncated as cut:  # measure on a page tall enough to hold it all (boxes keep their own heights)
+        w, h = product.size_mm
+        tall = markup.replace("</style>", f"@page {{ size: {w}mm {h + 1000}mm; }}</style>", 1)
+        fit.check_layout(weasyprint.HTML(string=tall, base_url=str(TEMPLATES)).render(), product.label)
+        raise DataError("data/texts.yml", "print", f"the texts of {cut.args[0]} (page {cut.args[1]}, {cut.args[2]}) do not fit",
+                        "shorten them") from None
     if product.shop:
         return document.write_pdf(pdf_variant="pdf/x-4", finisher=pdfx.finisher)
     return document.write_pdf()
@@ -168,7 +176,7 @@ def place_lines(site: SiteData, place: CampaignPlace, product: Product, key: str
         caption = [fit.Field(Line(scan, "B", size), 2, site.texts.file, "print.qr_caption", "cap"),
                    fit.Field(Line(addr, "B", size), 3, site.office.file, "site_url", "cap")]
         meet = site.t("print.leaflet_place", "vi", place=place.name)
-        where = [fit.Field(Line(meet, "B", size), 2, file, f"{key}.name", "place", place.name),
+        where = [fit.Field(Line(meet, "B", size), 3, file, f"{key}.name", "place", place.name),
                  fit.Field(Line(days, "R", size), 1, file, f"{key}.days", "place")]
         if hours:
             where.append(fit.Field(Line(hours, "R", size), 1, file, f"{key}.hours", "place", place.hours["vi"]))
@@ -182,6 +190,33 @@ def place_lines(site: SiteData, place: CampaignPlace, product: Product, key: str
     return lines
 
 
+def _place_fields(site: SiteData, places: list[CampaignPlace]) -> dict[tuple[str, str], list[fit.Field]]:
+    keys = {p.code: f"places[{i}]" for i, p in enumerate(site.campaigns.places)}
+    return {(p.code, prod.stem): place_lines(site, p, prod, keys.get(p.code, f"places[{p.code}]"))
+            for p in places for prod in PLACE_PRODUCTS}
+
+
+def _fonts(fields: dict[tuple[str, str], list[fit.Field]]) -> dict[str, Any]:
+    """The two faces, subset to every character the places need (once per batch)."""
+    from scripts.printing import stamp
+    from scripts.printing.fonts import font_path
+
+    every = "".join(f.line.text for group in fields.values() for f in group)
+    return {"R": stamp.StampFont(font_path(400), every, "PLACER"), "B": stamp.StampFont(font_path(700), every, "PLACEB")}
+
+
+def _check(fields: dict[tuple[str, str], list[fit.Field]], fonts: dict[str, Any]) -> None:
+    products = {p.stem: p for p in PLACE_PRODUCTS}
+    fit.check_fields(fonts, [(group, geometry(products[stem]), products[stem].label) for (_code, stem), group in fields.items()])
+
+
+def check_place_fits(site: SiteData, place: CampaignPlace) -> None:
+    """The texts of ``place`` fit every per-place product (raises :class:`DataError` naming the key and the length
+    that fits), without rendering anything."""
+    fields = _place_fields(site, [place])
+    _check(fields, _fonts(fields))
+
+
 def stamp_places(site: SiteData, places: list[CampaignPlace], out_dir: Path) -> dict[str, dict[str, Path]]:
     """Per place: the tri-fold and the stall poster (office printer and print shop) with that place's QR code.
 
@@ -193,16 +228,10 @@ def stamp_places(site: SiteData, places: list[CampaignPlace], out_dir: Path) -> 
     from pypdf import PdfWriter
 
     from scripts.printing import stamp
-    from scripts.printing.fonts import font_path
 
-    keys = {p.code: f"places[{i}]" for i, p in enumerate(site.campaigns.places)}
-    fields = {(p.code, prod.stem): place_lines(site, p, prod, keys.get(p.code, f"places[{p.code}]"))
-              for p in places for prod in PLACE_PRODUCTS}
-    every = "".join(f.line.text for group in fields.values() for f in group)
-    fonts = {"R": stamp.StampFont(font_path(400), every, "PLACER"), "B": stamp.StampFont(font_path(700), every, "PLACEB")}
-    for (_code, stem), group in fields.items():  # check everything before writing anything
-        product = next(p for p in PLACE_PRODUCTS if p.stem == stem)
-        fit.check_fields(fonts, group, geometry(product), product.label)
+    fields = _place_fields(site, places)
+    fonts = _fonts(fields)
+    _check(fields, fonts)  # everything before writing anything
     bases = {prod.stem: render(prod, site) for prod in PLACE_PRODUCTS} if places else {}
     out: dict[str, dict[str, Path]] = {}
     for p in places:

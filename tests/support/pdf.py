@@ -116,46 +116,51 @@ def fonts(resources: object, seen: set[int] | None = None) -> list:
 
 @dataclass(frozen=True)
 class Paint:
-    """A colour operator or a text-showing operator met in a content stream, with the fill colour in force."""
+    """A colour set (fill or stroke) or a text shown in a content stream, with the colour it uses."""
 
     op: str
-    fill: tuple[str, tuple[float, ...]]  # (colour space, components)
+    colour: tuple[str, tuple[float, ...]]  # (colour space, components); for text, the fill colour in force
+    stroke: bool = False
 
 
 def paints(page: object) -> Iterator[Paint]:
-    """Walk a page's content (form XObjects included): every colour setting and every text shown, with the fill colour
-    in force (``q``/``Q`` respected). Colour spaces: DeviceGray/RGB/CMYK or the name of a resource."""
+    """Walk a page's content, form XObjects included: every fill or stroke colour set and every text shown, with the
+    colour in force (``q``/``Q`` respected). Colour spaces: /DeviceGray, /DeviceRGB, /DeviceCMYK or a resource name."""
     from pypdf.generic import ContentStream
 
-    def walk(content: object, resources: object, state: tuple, seen: set) -> Iterator[Paint]:
+    def walk(content: object, resources: object, fill: tuple, seen: set) -> Iterator[Paint]:
         stack = []
-        fill = state
-        space = "/DeviceGray"
+        fill_space, stroke_space = fill[0], "/DeviceGray"
         for operands, op in ContentStream(content, page.pdf).operations:
             op = op.decode("latin-1")
-            values = tuple(float(v) for v in operands if isinstance(v, (int, float)) or hasattr(v, "as_numeric"))
+            values = tuple(float(v) for v in operands if isinstance(v, (int, float)))
             if op == "q":
-                stack.append((fill, space))
+                stack.append((fill, fill_space, stroke_space))
             elif op == "Q" and stack:
-                fill, space = stack.pop()
+                fill, fill_space, stroke_space = stack.pop()
             elif op in ("g", "rg", "k"):
-                fill = ({"g": "/DeviceGray", "rg": "/DeviceRGB", "k": "/DeviceCMYK"}[op], values)
+                fill_space = {"g": "/DeviceGray", "rg": "/DeviceRGB", "k": "/DeviceCMYK"}[op]
+                fill = (fill_space, values)
                 yield Paint(op, fill)
-            elif op in ("G", "RG", "K", "CS", "SC", "SCN"):
-                yield Paint(op, fill)
+            elif op in ("G", "RG", "K"):
+                stroke_space = {"G": "/DeviceGray", "RG": "/DeviceRGB", "K": "/DeviceCMYK"}[op]
+                yield Paint(op, (stroke_space, values), stroke=True)
             elif op == "cs":
-                space = str(operands[0])
+                fill_space = str(operands[0])
+            elif op == "CS":
+                stroke_space = str(operands[0])
             elif op in ("sc", "scn"):
-                fill = (space, values)
+                fill = (fill_space, values)
                 yield Paint(op, fill)
+            elif op in ("SC", "SCN"):
+                yield Paint(op, (stroke_space, values), stroke=True)
             elif op in ("Tj", "TJ", "'", '"'):
                 yield Paint(op, fill)
             elif op == "Do":
-                xo = resources.get_object()["/XObject"][operands[0]]
-                if xo.idnum in seen:
-                    continue
-                obj = xo.get_object()
-                if obj.get("/Subtype") == "/Form":
-                    yield from walk(obj, obj.get("/Resources") or resources, fill, seen | {xo.idnum})
+                ref = resources.get_object()["/XObject"].get_object().raw_get(operands[0])
+                key = getattr(ref, "idnum", id(ref))
+                obj = ref.get_object()
+                if key not in seen and obj.get("/Subtype") == "/Form":
+                    yield from walk(obj, obj.get("/Resources") or resources, fill, seen | {key})
 
     yield from walk(page.get_contents(), page["/Resources"], ("/DeviceGray", (0.0,)), set())
