@@ -172,7 +172,7 @@ def place_lines(site: SiteData, place: CampaignPlace, product: Product, key: str
     file = site.campaigns.file
     scan = keep_last(site.t("print.qr_caption", "vi"))
     if product.template == "trifold":
-        size = 12.5  # the leaflet's body size
+        size = 13  # the leaflet's body size
         caption = [fit.Field(Line(scan, "B", size), 2, site.texts.file, "print.qr_caption", "cap"),
                    fit.Field(Line(addr, "B", size), 3, site.office.file, "site_url", "cap")]
         meet = site.t("print.leaflet_place", "vi", place=place.name)

@@ -15,7 +15,9 @@ Time is part of every product (issue 9):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -42,6 +44,7 @@ def nw(value: Any) -> Markup:
     return Markup(escape(str(value).replace(" ", "\u00a0")))
 
 
+ONE_LETTER = re.compile(r"(?<![\w{])(\w) (?=\w)")
 KEEP_MAX = 14  # characters: the last two words are kept together only when they are this short
 
 
@@ -84,6 +87,7 @@ class Words:
         ``breaks``: ``"not last"`` (no word alone on the last line), ``"any"`` (narrow table headings), ``"none"``
         (a short phrase that reads as one, "(hỗ trợ 50%)") or ``"only last"`` ("từ 01/01/2027:" | "2.200.000 đồng")."""
         template = self.site.texts.get(key, self.lang)  # raises DataError naming a missing key
+        template = ONE_LETTER.sub("\\1\u00a0", template)  # "a month", "ở đâu": a one-letter word never ends a line
         if breaks == "not last":
             template = keep_last(template)
         elif breaks == "none":
@@ -167,11 +171,15 @@ class Words:
         deadlines = self.site.policy.value("payment_deadlines", self.on)  # {months in one payment: deadline}
         self.used.update(f"deadline.m{p}" for p in deadlines)
         periods = sorted(int(p) for p in deadlines if int(p) > 1)
+        portal = self.site.national.portals[0]  # the social insurance portal (reference §6: register and pay online)
         listed = str(periods[-1]) if len(periods) == 1 else \
             ", ".join(str(p) for p in periods[:-1]) + f" {self.plain('print.or')} {periods[-1]}"
         return {"title": self.t("print.how_title"),
                 "steps": [self.t("print.how_step1"), self.t("print.how_step2"),
                           self.t("print.how_step3", app=Markup(escape(self.site.national.app)))],
+                "online_title": self.t("print.online_title"),
+                "online": self.t("print.online", portal=Markup(escape(portal["name"]))),
+                "online_address": urlsplit(portal["url"]).netloc + urlsplit(portal["url"]).path.rstrip("/"),
                 "pay_title": self.t("print.pay_title"),
                 "pay_text": self.t("print.pay_text", periods=listed, years=self.fig("advance_max_years"))}
 
