@@ -306,7 +306,7 @@ def test_unchanged_rebuild_does_not_render(tmp_path: Path) -> None:
 def test_batch_stamps_each_place(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "scripts.printing.batch", "--places", "3", "--out", str(tmp_path)],
                           capture_output=True, text=True, check=True, cwd=ROOT)
-    assert re.search(r"3 places, 12 PDFs .* in \d+\.\d+ s", proc.stdout), proc.stdout
+    assert re.search(r"3 places, 12 PDFs .* in \d+\.\d+ s \(\d+\.\d+ s of CPU", proc.stdout), proc.stdout
     for i in range(1, 4):
         for kind in ("to-gap-ba", "to-gap-ba-xuong-in", "ap-phich", "ap-phich-a3-xuong-in"):
             codes = pdf.qr_codes(tmp_path / f"b{i:03d}-{kind}.pdf", 100)

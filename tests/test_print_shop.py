@@ -142,3 +142,18 @@ def test_named_colours_print_like_their_screen_colours() -> None:
             assert max(got) < 60
             continue
         assert max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 16, f"{name}: CMYK gives {got}, sRGB is {want}"
+
+
+@pytest.mark.parametrize("name", ["diem/cho-b2-to-gap-ba-xuong-in.pdf", "diem/cho-b2-ap-phich.pdf"])
+def test_place_files_are_clean_incremental_updates(print_dir: Path, name: str) -> None:
+    """The stamped file is the shared render plus an appended update: a strict parser reads every object, and the
+    output intent and file identifier of the print-shop base are still the document's."""
+    data = (print_dir / name).read_bytes()
+    assert data.count(b"%%EOF") == 2 and data.rstrip().endswith(b"%%EOF")
+    reader = PdfReader(print_dir / name, strict=True)
+    for num in range(1, int(reader.trailer["/Size"])):
+        reader.get_object(num)
+    assert "/PlaceStamp" in reader.pages[0]["/Resources"]["/XObject"]
+    if "xuong-in" in name:
+        assert reader.trailer["/Root"]["/OutputIntents"][0]["/OutputConditionIdentifier"] == "FOGRA39"
+        assert reader.trailer.get("/ID")

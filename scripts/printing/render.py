@@ -9,7 +9,6 @@ and each place's QR code and caption are drawn onto a copy as an incremental upd
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -222,27 +221,24 @@ def stamp_places(site: SiteData, places: list[CampaignPlace], out_dir: Path) -> 
 
     One WeasyPrint render per product, whatever the number of places (QR slot and caption left empty); then, per
     place and product, the QR code (vector rectangles) and the caption (glyphs of the same font, text in 100 % K)
-    are drawn on the first page as an incremental update of the base bytes (see ``stamp.py``). A caption that does
+    are drawn on the first page as an incremental update of the base bytes (``stamp.Update``). A caption that does
     not fit its box stops with the data key and the number of characters that fit. Returns ``{code: {stem: path}}``.
     """
-    from pypdf import PdfWriter
-
     from scripts.printing import stamp
 
     fields = _place_fields(site, places)
     fonts = _fonts(fields)
     _check(fields, fonts)  # everything before writing anything
-    bases = {prod.stem: render(prod, site) for prod in PLACE_PRODUCTS} if places else {}
+    updates = {prod.stem: stamp.Update(render(prod, site), fonts) for prod in PLACE_PRODUCTS} if places else {}
     out: dict[str, dict[str, Path]] = {}
     for p in places:
         code = qr.make(p.short_url(site.site_url), qr.MAX_SHORT_VERSION)
         qr.check_print_size(code, LEAFLET_QR_MM)
         out[p.code] = {}
         for prod in PLACE_PRODUCTS:
-            geo = geometry(prod)
-            writer = PdfWriter(io.BytesIO(bases[prod.stem]), incremental=True)  # append-only: the base bytes are reused
-            trim = writer.pages[0].trimbox
-            origin = (float(trim.left), float(trim.top))
+            geo, update = geometry(prod), updates[prod.stem]
+            trim = update.trim
+            origin = (float(trim[0]), float(trim[3]))  # left, top
             colour = stamp.cmyk_black() if prod.shop else stamp.RGB_BLACK
             ops = b""
             for box in ("cap", "place"):
@@ -250,12 +246,8 @@ def stamp_places(site: SiteData, places: list[CampaignPlace], out_dir: Path) -> 
                 align = "center" if prod.template == "poster" and box == "cap" else "left"
                 ops += stamp.text_operators(fonts, lines, geo[box]["x"], geo[box]["y"], geo[box]["w"], origin, align, colour=colour)
             ops += stamp.qr_operators(code, geo["qr"]["x"], geo["qr"]["y"], geo["qr"]["size"], origin, colour=colour)
-            refs = {name: f.embed(writer) for name, f in fonts.items()}
-            stamp.stamp_page(writer, 0, refs, ops)
-            buf = io.BytesIO()
-            writer.write(buf)
             path = out_dir / f"{p.code}-{prod.stem}.pdf"
-            write_atomic(path, buf.getvalue())
+            write_atomic(path, update.file(ops))
             out[p.code][prod.stem] = path
     return out
 
