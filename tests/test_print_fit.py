@@ -138,3 +138,18 @@ def test_the_build_stops_with_one_line(tmp_path: Path) -> None:
     message = str(err.value).strip()
     assert "campaigns.yml" in message and "places[2].name: 150 characters do not fit" in message and "shorten it to" in message
     assert "Traceback" not in message and not out.exists()
+
+
+def test_a_long_domain_name_fits_or_is_refused(site, tmp_path: Path) -> None:
+    """The short address breaks only after "." or "/" (a reader types what is printed): a 20-letter hyphenated label
+    still fits beside the tri-fold's code; a 27-letter one is refused, naming site_url."""
+    ok = _office(site, site_url="https://bhxh-tunguyen-laocai.vn/")
+    render.shared(TRIFOLD, ok)
+    render.check_place_fits(ok, next(p for p in ok.campaigns.places if p.code == "bd-d"))
+    too_long = _office(site, site_url="https://baohiemxahoitunguyen-laocai.vn/")
+    with pytest.raises(DataError) as err:
+        render.check_place_fits(too_long, next(p for p in too_long.campaigns.places if p.code == "bd-d"))
+    assert str(err.value).startswith(f"{site.office.file}: site_url: ") and "shorten it to" in str(err.value)
+    with pytest.raises(DataError) as err:
+        render.shared(TRIFOLD, too_long)
+    assert str(err.value).startswith(f"{site.office.file}: site_url: ")

@@ -39,9 +39,12 @@ class Field:
 
 
 def _fits(fonts: dict, line: Any, width_pt: float, max_lines: int) -> bool:
+    """Within ``max_lines`` lines, none wider than the box (a word that cannot break is as wide as it is)."""
     from scripts.printing.stamp import wrap
 
-    return len(wrap(fonts[line.font], line.text, line.size, width_pt)) <= max_lines
+    font = fonts[line.font]
+    lines = wrap(font, line.text, line.size, width_pt)
+    return len(lines) <= max_lines and all(font.width(part, line.size) <= width_pt + 0.5 for part in lines)
 
 
 def misfits(fonts: dict, fields: list[Field], geo: dict[str, dict[str, float]], label: str) -> list[DataError]:

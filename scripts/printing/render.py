@@ -30,6 +30,8 @@ from scripts.site_data import SiteData
 TEMPLATES = Path(__file__).parent / "templates"
 PAD = 8  # mm: safe margin inside every panel (desktop printers cannot print the outer 4–5 mm)
 LEAFLET_QR_MM = 34  # 41 modules (version 4 + quiet zone) → 0.83 mm per module
+TRIFOLD_QR_MM = 30  # → 0.73 mm per module (at least 0.5 mm: qr.check_print_size)
+ADDRESS_PT = 12  # the short address beside the tri-fold's code
 POSTER_QR_MM = 80  # → 1.95 mm per module on A4, 2.8 mm on A3: scans from across a stall
 CALCULATOR = "tinh-muc-dong/"
 A3 = 297 / 210  # A3 is A4 scaled by √2 (to 0.1 mm)
@@ -59,9 +61,9 @@ class Product:
 # Where things sit, in mm from the top-left corner of the trimmed page (A4 for posters; scaled for A3).
 _BACK = 97 + PAD  # left edge of the tri-fold's back panel content
 GEOMETRY: dict[str, dict[str, dict[str, float]]] = {
-    "trifold": {
-        "qr": {"x": _BACK, "y": 210 - PAD - LEAFLET_QR_MM, "size": LEAFLET_QR_MM},
-        "cap": {"x": _BACK + LEAFLET_QR_MM + 4, "y": 210 - PAD - LEAFLET_QR_MM, "w": 100 - 2 * PAD - LEAFLET_QR_MM - 4, "h": LEAFLET_QR_MM},
+    "trifold": {  # a smaller code leaves the caption room for a long domain name (it only breaks after "." or "/")
+        "qr": {"x": _BACK, "y": 210 - PAD - TRIFOLD_QR_MM, "size": TRIFOLD_QR_MM},
+        "cap": {"x": _BACK + TRIFOLD_QR_MM + 3, "y": 210 - PAD - LEAFLET_QR_MM, "w": 100 - 2 * PAD - TRIFOLD_QR_MM - 3, "h": LEAFLET_QR_MM},
         "place": {"x": _BACK, "y": 210 - PAD - LEAFLET_QR_MM - 4 - 30, "w": 100 - 2 * PAD, "h": 30},
     },
     "flyer": {
@@ -173,7 +175,7 @@ def place_lines(site: SiteData, place: CampaignPlace, product: Product, key: str
     if product.template == "trifold":
         size = 13  # the leaflet's body size
         caption = [fit.Field(Line(scan, "B", size), 2, site.texts.file, "print.qr_caption", "cap"),
-                   fit.Field(Line(addr, "B", size), 3, site.office.file, "site_url", "cap")]
+                   fit.Field(Line(addr, "B", ADDRESS_PT), 3, site.office.file, "site_url", "cap")]
         meet = site.t("print.leaflet_place", "vi", place=place.name)
         where = [fit.Field(Line(meet, "B", size), 3, file, f"{key}.name", "place", place.name),
                  fit.Field(Line(days, "R", size), 1, file, f"{key}.days", "place")]
@@ -233,7 +235,7 @@ def stamp_places(site: SiteData, places: list[CampaignPlace], out_dir: Path) -> 
     out: dict[str, dict[str, Path]] = {}
     for p in places:
         code = qr.make(p.short_url(site.site_url), qr.MAX_SHORT_VERSION)
-        qr.check_print_size(code, LEAFLET_QR_MM)
+        qr.check_print_size(code, TRIFOLD_QR_MM)
         out[p.code] = {}
         for prod in PLACE_PRODUCTS:
             geo, update = geometry(prod), updates[prod.stem]
