@@ -210,7 +210,7 @@ class Words:
         rows = []
         for g in GROUPS:
             row = {"label": self.plain(f"groups_short.{g}"),
-                   "rate": self.t("print.support_rate", "none", rate=self.fig(f"support_rate.{g}")),
+                   "rate": self._support_rate(g),
                    "now": self.fig(f"net_min.{g}", coming=False, short=True, mark=False), "next": None}
             if nxt:
                 new = nxt[1].get(f"net_min.{g}")
@@ -231,6 +231,13 @@ class Words:
                 "support": self.t("print.support_note", years=self.fig("support_cap_years")),
                 "unconfirmed_note": self.t("print.unconfirmed_note") if self._any_unconfirmed(names, nxt) else None}
 
+    def _support_rate(self, g: str, key: str = "print.support_rate", breaks: str = "none") -> Markup:
+        """The State's rate, and the province's on top when the office has a top-up in force (included in the amounts)."""
+        top_up = f"top_up_rate.{g}"
+        if top_up in self.figures.figures and self.figures.get(top_up).value:
+            return self.t(f"{key}_top_up", breaks, rate=self.fig(f"support_rate.{g}"), top_up=self.fig(top_up, mark=False))
+        return self.t(key, breaks, rate=self.fig(f"support_rate.{g}"))
+
     def _any_unconfirmed(self, names: list[str], nxt: tuple[dt.date, FigureSet] | None) -> bool:
         figures = [self.figures.get(n) for n in names] + ([nxt[1].get(n) for n in names] if nxt else [])
         return not all(f.confirmed for f in figures)
@@ -244,7 +251,7 @@ class Words:
             total += self.unconfirmed()
         rows = [(self.t("print.example_income"), self.fig("floor", coming=False, short=True, mark=False)),
                 (self.t("print.example_gross", rate=self.fig("rate")), self.fig("gross_min", coming=False, short=True, mark=False)),
-                (self.t("print.example_support", rate=self.fig(f"support_rate.{g}")),
+                (self._support_rate(g, "print.example_support", "not last"),
                  Markup("−&#8239;") + self.fig(f"support.{g}", coming=False, short=True, mark=False)),
                 (total, self.fig(f"net_min.{g}", coming=False, short=True, mark=False))]
         out: dict[str, Any] = {"title": self.t("print.example_title"), "who": self.t("print.example_who"), "rows": rows,
