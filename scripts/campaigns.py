@@ -47,6 +47,7 @@ class CampaignPlace:
     commune: str
     days: tuple[dt.date, ...]
     target: str  # a path of this site, relative to site_url, such as "tinh-muc-dong/"
+    hours: dict[str, str] | None = None  # when staff are there on those days, {vi, en}; optional
 
     def short_path(self) -> str:
         """``q/<code>/`` relative to the site root."""
@@ -66,6 +67,14 @@ class Campaigns:
     campaigns: tuple[Campaign, ...]
     places: tuple[CampaignPlace, ...]
     file: str = "data/campaigns.yml"
+
+    def printable(self, on: dt.date) -> tuple[CampaignPlace, ...]:
+        """The places that get posters and leaflets on ``on``: those of campaigns not over yet, current
+        campaigns first, then coming ones, soonest first (file order within a campaign). A past campaign's
+        places keep their short path ``q/<code>/`` (leaflets already handed out still scan), nothing new."""
+        rank = {"current": 0, "upcoming": 1}
+        live = [p for p in self.places if p.campaign.status(on) in rank]
+        return tuple(sorted(live, key=lambda p: (rank[p.campaign.status(on)], p.campaign.start)))
 
 
 def load_campaigns(path: Path | str = CAMPAIGNS_FILE, office: Office | None = None, pages: set[str] | None = None) -> Campaigns:
@@ -114,7 +123,7 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
     for i, raw in enumerate(doc.entries("places", d)):
         key = f"places[{i}]"
         p = doc.mapping(key, raw)
-        doc.no_unknown(key, p, {"code", "campaign", "name", "kind", "commune", "days", "target"})
+        doc.no_unknown(key, p, {"code", "campaign", "name", "kind", "commune", "days", "target", "hours"})
         name = doc.string(f"{key}.name", p.get("name"))
         if not isinstance(name, str) or not name.strip():
             raise doc.error(f"{key}.name", "the place has no name", 'write where staff will be, e.g. name: "Chợ xã A"')
@@ -149,8 +158,21 @@ def parse_campaigns(doc: YamlDoc, office: Office, pages: set[str]) -> Campaigns:
                 raise doc.error(f"{key}.days[{j}]", f"{day:%d/%m/%Y} is outside campaign '{cid}' "
                                 f"({campaign.start:%d/%m/%Y}–{campaign.end:%d/%m/%Y})", "correct the day or the campaign")
         target = _target(doc, f"{key}.target", p.get("target", DEFAULT_TARGET), office.site_url, pages)
-        places.append(CampaignPlace(code, campaign, name, kind, commune, days, target))
+        hours = _hours(doc, f"{key}.hours", p["hours"]) if "hours" in p else None
+        places.append(CampaignPlace(code, campaign, name, kind, commune, days, target, hours))
     return Campaigns(d["sample"], tuple(campaigns.values()), tuple(places), doc.path)
+
+
+def _hours(doc: YamlDoc, key: str, raw: Any) -> dict[str, str]:
+    """``"7:00–11:00"`` (the same in both languages) or ``{vi: "Sáng 7:00–11:00", en: "7:00–11:00 a.m."}``."""
+    if isinstance(raw, dict):
+        return doc.text_pair(key, raw)
+    raw = doc.string(key, raw)  # 7:00 unquoted is read as a number: "write it in quotes"
+    if not isinstance(raw, str) or not raw.strip():
+        raise doc.error(key, f"{raw!r} is not opening hours", 'write when staff are there, e.g. hours: "7:00–11:00" '
+                        'or hours: {vi: "Sáng 7:00–11:00", en: "7:00–11:00 a.m."}')
+    text = doc.text(key, raw)
+    return {"vi": text, "en": text}
 
 
 def _target(doc: YamlDoc, key: str, raw: Any, site_url: str, pages: set[str]) -> str:

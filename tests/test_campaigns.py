@@ -69,6 +69,9 @@ BAD = [
     ("QR target that is not a page", _set("places.0.target", "khong-co-trang/"), "places[0].target", "use one of"),
     ("code too long for a small QR", _set("places.0.code", "mot-ma-rat-rat-dai-qua"), "places[0].code", "keep it short"),
     ("commune not in office.yml", _set("places.0.commune", "Xã không có"), "places[0].commune", "office.yml"),
+    ("empty hours", _set("places.0.hours", " "), "places[0].hours", "write when staff are there"),
+    ("hours as a number", _set("places.0.hours", 7), "places[0].hours", "write it in quotes"),
+    ("hours without English", _set("places.0.hours", {"vi": "Sáng 7:00–11:00"}), "places[0].hours", "a translation is missing"),
 ]
 
 
@@ -81,6 +84,27 @@ def test_bad_input_names_file_entry_and_fix(tmp_path: Path, what: str, change, e
     assert entry in message, message
     assert fix in message, message
     assert re.search(r"campaigns\.yml:\d+", message), f"no line number: {message}"
+
+
+def test_hours_are_optional_and_read_in_both_languages(tmp_path: Path) -> None:
+    c = _load(tmp_path, _edit(_set("places.0.hours", "7:00–11:00")))
+    assert c.places[0].hours == {"vi": "7:00–11:00", "en": "7:00–11:00"}
+    c = _load(tmp_path, _edit(_set("places.0.hours", {"vi": "Sáng 7:00–11:00", "en": "7:00–11:00 a.m."})))
+    assert c.places[0].hours == {"vi": "Sáng 7:00–11:00", "en": "7:00–11:00 a.m."}
+    sample = _load(tmp_path, SAMPLE)
+    assert sample.places[0].hours is None and sample.places[3].hours == {"vi": "Sáng 6:30–10:30", "en": "6:30–10:30 a.m."}
+
+
+def test_only_campaigns_not_over_get_print_current_first(tmp_path: Path) -> None:
+    """The sample: October month (01/10–31/10/2026: cho-b, xa-a), December drive (01/12–10/12/2026: bd-d, cho-b2, xa-c)."""
+    c = _load(tmp_path, SAMPLE)
+    assert [p.code for p in c.printable(dt.date(2026, 9, 30))] == ["cho-b", "xa-a", "bd-d", "cho-b2", "xa-c"]
+    assert [p.code for p in c.printable(dt.date(2026, 12, 1))] == ["bd-d", "cho-b2", "xa-c"]  # October is over
+    assert [p.code for p in c.printable(dt.date(2026, 12, 11))] == []
+    # a current campaign comes before a coming one, even when the coming one is listed first in the file
+    swapped = _edit(lambda d: d["campaigns"].reverse())
+    both = _load(tmp_path, swapped).printable(dt.date(2026, 10, 15))
+    assert [p.campaign.id for p in both] == ["thang-van-dong-2026"] * 2 + ["cao-diem-12-2026"] * 3
 
 
 def _schedule(lang: str, on: dt.date) -> str:
@@ -112,10 +136,15 @@ def test_schedule_upcoming_first_past_below() -> None:
 
 
 def test_schedule_page_in_built_site(site_dir: Path) -> None:
+    """On 01/12/2026 (TEST_DATE) the October month is over: its places are listed, with no print links."""
     html = (site_dir / "lich-tuyen-truyen" / "index.html").read_text(encoding="utf-8")
+    past = {"cho-b", "xa-a"}
     for p in yaml.safe_load(SAMPLE)["places"]:
-        assert f'href="../in-an/qr/{p["code"]}.png"' in html
+        assert (f'href="../in-an/qr/{p["code"]}.png"' in html) == (p["code"] not in past), p["code"]
+        assert (f'href="../in-an/diem/{p["code"]}-ap-phich.pdf"' in html) == (p["code"] not in past), p["code"]
         assert p["name"] in html
     assert "Các đợt đã qua" in html and "Đang diễn ra" in html  # on 01/12/2026: October past, December under way
+    assert "(Sáng 6:30–10:30)" in html and "(7:30–11:00)" in html  # the hours of data/campaigns.yml
     en = (site_dir / "en" / "lich-tuyen-truyen" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../in-an/qr/cho-b.png"' in en
+    assert 'href="../../in-an/qr/bd-d.png"' in en and "in-an/qr/cho-b.png" not in en
+    assert "(6:30–10:30 a.m.)" in en

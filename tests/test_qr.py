@@ -32,6 +32,9 @@ def _pages() -> dict[str, str]:
 
 
 PAGES = _pages()
+# Places of campaigns not over on TEST_DATE (01/12/2026): the December drive of the sample. The October month is
+# over: its places get no new QR images, but their short paths keep working for the leaflets already handed out.
+PRINTED = {"bd-d", "cho-b2", "xa-c"}
 
 
 def decode(image: Image.Image) -> list[zxingcpp.Barcode]:
@@ -51,7 +54,9 @@ def test_page_qr_pngs_decode_to_their_page(site_dir: Path) -> None:
 
 
 def test_place_qr_pngs_are_short_small_and_right(site_dir: Path) -> None:
-    for p in PLACES:
+    made = {p.stem for p in (site_dir / "in-an" / "qr").glob("*.png") if not p.stem.startswith("trang-")}
+    assert made == PRINTED
+    for p in (p for p in PLACES if p["code"] in PRINTED):
         png = site_dir / "in-an" / "qr" / f"{p['code']}.png"
         found = decode(Image.open(png))
         assert [b.text for b in found] == [f"{SITE_URL}q/{p['code']}/"]
@@ -64,7 +69,8 @@ def test_every_svg_decodes(site_dir: Path, tmp_path: Path) -> None:
     import weasyprint
 
     svgs = sorted((site_dir / "in-an" / "qr").glob("*.svg"))
-    expected = {f"trang-{s}.svg": u for s, u in PAGES.items()} | {f"{p['code']}.svg": f"{SITE_URL}q/{p['code']}/" for p in PLACES}
+    expected = {f"trang-{s}.svg": u for s, u in PAGES.items()}
+    expected |= {f"{p['code']}.svg": f"{SITE_URL}q/{p['code']}/" for p in PLACES if p["code"] in PRINTED}
     assert {s.name for s in svgs} == set(expected)
     html = "".join(f'<div style="page-break-after: always; padding: 10mm"><img src="{s.as_uri()}" style="width: 60mm; height: 60mm"></div>'
                    for s in svgs)

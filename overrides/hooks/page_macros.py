@@ -447,7 +447,8 @@ class Macros:
     def _place(self, p: Any) -> dict[str, Any]:
         days = ", ".join(_date(d, self.lang) for d in p.days)
         return {"name": p.name, "kind": p.kind, "commune": p.commune, "days": days, "code": p.code,
-                "campaign": p.campaign.name[self.lang]}
+                "campaign": p.campaign.name[self.lang], "hours": p.hours[self.lang] if p.hours else "",
+                "printed": p.campaign.status(self.site.on) != "past"}  # a past campaign's place has no print files
 
     def schedule(self) -> Markup:
         """Current and coming campaigns first (soonest first), past ones below (latest first); a list per campaign."""
@@ -462,7 +463,9 @@ class Macros:
         return self.render("schedule.md", ahead=[block(c) for c in ahead], past=[block(c) for c in past], print_dir=PRINT_DIR)
 
     def print_places(self) -> Markup:
-        return self.render("print_places.md", places=[self._place(p) for p in self.site.campaigns.places], print_dir=PRINT_DIR)
+        """The places that have posters and leaflets: current campaigns first, then coming ones."""
+        places = self.site.campaigns.printable(self.site.on)
+        return self.render("print_places.md", places=[self._place(p) for p in places], print_dir=PRINT_DIR)
 
     def page_qr_list(self) -> Markup:
         """One item per public page of this language (SVG for print, PNG for screens)."""

@@ -34,15 +34,8 @@ from scripts.site_data import SiteData
 PRINT_DIR = "in-an"
 PREVIEW_DPI = 50
 
-# (file stem, template, bleed): the shared products. "xuong-in" = print shop, "van-phong" = office printer.
-PRODUCTS = (
-    ("to-gap-ba-a4-xuong-in", "trifold", True),
-    ("to-gap-ba-a4-van-phong", "trifold", False),
-    ("to-roi-a5-xuong-in", "flyer", True),
-    ("to-roi-a5-van-phong", "flyer", False),
-    ("ap-phich-a4", "poster", False),
-)
-PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4")
+# Previews on the "Tài liệu in" page: the office-printer files (the print-shop ones look the same, with marks).
+PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4", "to-gap-ba-a4-van-phong-en")
 
 SHORT_PAGE = """<!doctype html>
 <html lang="vi">
@@ -111,26 +104,26 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     """Render everything into ``out`` (site-relative layout). Returns timings in seconds."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    ctx = render.load_context(site)
     campaigns, on = site.campaigns, site.on
-    site_url = ctx.site_url
+    site_url = site.site_url
     pdir = out / PRINT_DIR
-    calc_url = site_url + render.CALCULATOR
-    caption = {"addr": ctx.short_address(render.CALCULATOR)}
-    for stem, template, bleed in PRODUCTS:
-        markup = render.html(template, ctx, bleed=bleed, qr_url=calc_url, caption=caption)
-        write_atomic(pdir / f"{stem}.pdf", render.pdf(markup))
+    products = render.shared_products()
+    for product in products:
+        write_atomic(pdir / f"{product.stem}.pdf", render.shared(product, site))
     times["shared"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    render.stamp_places(ctx, list(campaigns.places), pdir / "diem")
+    printable = campaigns.printable(on)  # nothing new for a campaign that is over
+    render.stamp_places(site, list(printable), pdir / "diem")
     times["places"] = time.perf_counter() - t1
 
-    for place in campaigns.places:
+    for place in printable:
         url = place.short_url(site_url)
         write_atomic(pdir / "qr" / f"{place.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
         write_atomic(pdir / "qr" / f"{place.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
+    for place in campaigns.places:  # every place, past ones too: the codes on leaflets handed out must keep working
         # Relative, so the forward also works on a preview server or a mirror; it resolves to place.full_url(site_url).
+        url = place.short_url(site_url)
         forward = "../../" + place.full_url(site_url)[len(site_url):]
         page = SHORT_PAGE.format(url=html.escape(forward), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
         write_atomic(out / place.short_path() / "index.html", page)
@@ -143,8 +136,9 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     for stem in PREVIEWS:
         write_previews(pdir / f"{stem}.pdf", pdir / "xem-truoc", stem)
     times["previews"] = time.perf_counter() - t2
-    manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p[0] for p in PRODUCTS],
-                "places": [p.code for p in campaigns.places], "pages": sorted(site_pages())}
+    manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p.stem for p in products],
+                "place_products": [p.stem for p in render.PLACE_PRODUCTS],
+                "places": [p.code for p in printable], "pages": sorted(site_pages())}
     write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     times["total"] = time.perf_counter() - t0
     return times

@@ -4,20 +4,22 @@ Why: laying out 100 overlay pages in WeasyPrint costs about as much as the leafl
 text is short, NFC Vietnamese, one font, no shaping needed (Be Vietnam Pro has a precomposed glyph for
 every Vietnamese letter), so we place glyphs ourselves: the font is subset once per batch with fontTools
 (glyph ids kept, so the PDF maps CID = GID), embedded as a CIDFontType2 with a ToUnicode map (text stays
-extractable and searchable), and each output PDF is an incremental update of the shared base bytes.
+extractable and searchable), and each output PDF is an incremental update of the shared base bytes (:class:`Update`).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -33,6 +35,14 @@ from pypdf.generic import (
 from scripts import qr
 
 MM = 72 / 25.4
+RGB_BLACK = "0 0 0 rg"  # office-printer files are sRGB
+
+
+def cmyk_black() -> str:
+    """100 % K, the text colour of the print-shop files (``colours.COLOURS["text"]``), as a fill operator."""
+    from scripts.printing.colours import COLOURS
+
+    return " ".join(f"{v:g}" for v in COLOURS["text"].cmyk) + " k"
 
 
 @dataclass
@@ -83,8 +93,9 @@ class StampFont:
     def encode(self, text: str) -> str:
         return "".join(f"{self.cmap[ord(c)]:04X}" for c in unicodedata.normalize("NFC", text))
 
-    def embed(self, writer: PdfWriter) -> IndirectObject:
-        """Add the Type0 font (and its file, widths, ToUnicode map) to ``writer``; returns its reference."""
+    def embed(self, add: Callable[[Any], IndirectObject]) -> IndirectObject:
+        """Add the Type0 font (and its file, widths, ToUnicode map) with ``add`` (adds an object, returns its
+        reference); returns the font's reference."""
         file = StreamObject()
         file._data = self._packed
         file[NameObject("/Filter")] = NameObject("/FlateDecode")
@@ -95,7 +106,7 @@ class StampFont:
             NameObject("/Flags"): NumberObject(32), NameObject("/FontBBox"): ArrayObject(NumberObject(v) for v in self.bbox),
             NameObject("/ItalicAngle"): NumberObject(0), NameObject("/Ascent"): NumberObject(self.ascent),
             NameObject("/Descent"): NumberObject(self.descent), NameObject("/CapHeight"): NumberObject(self.cap_height),
-            NameObject("/StemV"): NumberObject(80), NameObject("/FontFile2"): writer._add_object(file),
+            NameObject("/StemV"): NumberObject(80), NameObject("/FontFile2"): add(file),
         })
         w = ArrayObject()
         for gid in sorted(self.widths):
@@ -106,7 +117,7 @@ class StampFont:
             NameObject("/CIDSystemInfo"): DictionaryObject({NameObject("/Registry"): TextStringObject("Adobe"),
                                                             NameObject("/Ordering"): TextStringObject("Identity"),
                                                             NameObject("/Supplement"): NumberObject(0)}),
-            NameObject("/FontDescriptor"): writer._add_object(descriptor), NameObject("/W"): w,
+            NameObject("/FontDescriptor"): add(descriptor), NameObject("/W"): w,
             NameObject("/CIDToGIDMap"): NameObject("/Identity"),
         })
         tounicode = DecodedStreamObject()
@@ -114,10 +125,10 @@ class StampFont:
         font = DictionaryObject({
             NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"), NameObject("/BaseFont"): base,
             NameObject("/Encoding"): NameObject("/Identity-H"),
-            NameObject("/DescendantFonts"): ArrayObject([writer._add_object(cid)]),
-            NameObject("/ToUnicode"): writer._add_object(tounicode),
+            NameObject("/DescendantFonts"): ArrayObject([add(cid)]),
+            NameObject("/ToUnicode"): add(tounicode),
         })
-        return writer._add_object(font)
+        return add(font)
 
     def _to_unicode(self) -> bytes:
         pairs = sorted((gid, cp) for cp, gid in self.cmap.items())
@@ -169,9 +180,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def text_operators(fonts: dict[str, StampFont], lines: list[Line], x_mm: float, y_mm: float, w_mm: float,
-                   origin: tuple[float, float], align: str = "left", leading: float = 1.3) -> bytes:
-    """Black text, top of the first line at ``y_mm`` from the top of the trim box; wraps to ``w_mm``."""
-    ops = ["0 0 0 rg"]
+                   origin: tuple[float, float], align: str = "left", leading: float = 1.3, colour: str = RGB_BLACK) -> bytes:
+    """Text in ``colour`` (a fill operator), top of the first line at ``y_mm`` from the top of the trim box; wraps to
+    ``w_mm`` (``fit.check_fields`` has made sure it fits)."""
+    ops = [colour]
     y = origin[1] - y_mm * MM
     left = origin[0] + x_mm * MM
     width = w_mm * MM
@@ -184,41 +196,13 @@ def text_operators(fonts: dict[str, StampFont], lines: list[Line], x_mm: float, 
     return ("\n".join(ops) + "\n").encode("ascii")
 
 
-def stamp_page(writer: PdfWriter, page_index: int, font_refs: dict[str, IndirectObject], content: bytes) -> None:
-    """Draw ``content`` (PDF operators using fonts ``/R``, ``/B``) on top of a page, as a Form XObject."""
-    page = writer.pages[page_index]
-    box = page.mediabox
-    form = StreamObject()
-    form._data = zlib.compress(content, 6)
-    form.update({
-        NameObject("/Filter"): NameObject("/FlateDecode"),
-        NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(FloatObject(v) for v in box),
-        NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject(
-            {NameObject(f"/{k}"): v for k, v in font_refs.items()})}),
-    })
-    form_ref = writer._add_object(form)
-    resources = page["/Resources"].get_object()
-    xobjects = resources.get("/XObject")
-    if xobjects is None:
-        xobjects = DictionaryObject()
-        resources[NameObject("/XObject")] = xobjects
-    xobjects.get_object()[NameObject("/PlaceStamp")] = form_ref
-    pre, post = StreamObject(), StreamObject()
-    pre._data, post._data = b"q\n", b"Q\nq /PlaceStamp Do Q\n"
-    contents = page.raw_get("/Contents")  # keep the indirect reference: a stream may not sit directly in an array
-    existing = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
-    if not all(isinstance(c, IndirectObject) for c in existing):
-        raise ValueError("unexpected direct content stream in the base PDF")
-    page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *existing, writer._add_object(post)])
-
-
-def qr_operators(code: qr.Code, x_mm: float, y_mm: float, size_mm: float, origin: tuple[float, float]) -> bytes:
+def qr_operators(code: qr.Code, x_mm: float, y_mm: float, size_mm: float, origin: tuple[float, float],
+                 colour: str = RGB_BLACK) -> bytes:
     """Fill operators drawing ``code`` (quiet zone included) with its top-left corner at (x_mm, y_mm) from the
     top-left of the trim box; ``origin`` is the trim box's (left, top) in points. One rectangle per run of dark modules."""
     m = size_mm / code.modules * MM
     left, top = origin[0] + x_mm * MM, origin[1] - y_mm * MM
-    ops = ["q 0 0 0 rg"]
+    ops = [f"q {colour}"]
     for r, row in enumerate(code.matrix):
         c, n = 0, len(row)
         while c < n:
@@ -231,3 +215,106 @@ def qr_operators(code: qr.Code, x_mm: float, y_mm: float, size_mm: float, origin
             ops.append(f"{left + start * m:.3f} {top - (r + 1) * m:.3f} {(c - start) * m:.3f} {m:.3f} re")
     ops.append("f Q")
     return ("\n".join(ops) + "\n").encode("ascii")
+
+
+class Update:
+    """The incremental update that stamps one page of ``base``, prepared once for a batch of places.
+
+    Everything but the drawing is the same for every place: the fonts (subset once for all the places' text), the
+    page and its resources pointing at the stamp, the two content streams around the page's own. Those objects are
+    serialised once; :meth:`file` appends them, the place's Form XObject and a cross-reference stream (``/Prev`` the
+    base's) to the base bytes. The base is parsed once, not once per place (with pypdf's incremental writer the
+    parse took most of a 100-place batch).
+    """
+
+    def __init__(self, base: bytes, fonts: dict[str, StampFont], page_index: int = 0) -> None:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(base))
+        self.base = base if base.endswith(b"\n") else base + b"\n"
+        self._next = int(reader.trailer["/Size"])
+        objects: list[tuple[int, Any]] = []
+
+        def add(obj: Any) -> IndirectObject:
+            num, self._next = self._next, self._next + 1
+            objects.append((num, obj))
+            return IndirectObject(num, 0, None)
+
+        font_refs = {name: f.embed(add) for name, f in fonts.items()}
+        pre, post = StreamObject(), StreamObject()
+        pre._data, post._data = b"q\n", b"Q\nq /PlaceStamp Do Q\n"
+        pre_ref, post_ref = add(pre), add(post)
+        self.form_num = self._next
+        self._next += 1
+        form_ref = IndirectObject(self.form_num, 0, None)
+
+        page = reader.pages[page_index]
+        new_page = DictionaryObject({k: page.raw_get(k) for k in page})
+        contents = page.raw_get("/Contents")
+        existing = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+        if not all(isinstance(c, IndirectObject) for c in existing):
+            raise ValueError("unexpected direct content stream in the base PDF")
+        new_page[NameObject("/Contents")] = ArrayObject([pre_ref, *existing, post_ref])
+        res_raw = page.raw_get("/Resources")
+        resources = DictionaryObject({k: v for k, v in res_raw.get_object().items()})
+        xobjects = resources.get("/XObject")
+        xobjects = DictionaryObject(dict(xobjects.get_object().items())) if xobjects is not None else DictionaryObject()
+        xobjects[NameObject("/PlaceStamp")] = form_ref
+        resources[NameObject("/XObject")] = xobjects
+        if isinstance(res_raw, IndirectObject):
+            objects.append((res_raw.idnum, resources))
+        else:
+            new_page[NameObject("/Resources")] = resources
+        objects.append((page.indirect_reference.idnum, new_page))
+        self._form_resources = DictionaryObject({NameObject("/Font"): DictionaryObject(
+            {NameObject(f"/{k}"): v for k, v in font_refs.items()})})
+        self._bbox = ArrayObject(FloatObject(v) for v in page.mediabox)
+        self.trim = tuple(float(v) for v in page.trimbox)  # left, bottom, right, top
+
+        self._trailer = DictionaryObject({NameObject(k): reader.trailer.raw_get(k) for k in ("/Root", "/Info", "/ID")
+                                          if k in reader.trailer})
+        self._prev = int(re.findall(rb"startxref\s+(\d+)", base)[-1])
+        self._head = b""
+        self._offsets: dict[int, int] = {}
+        for num, obj in objects:  # a later version of the same object wins in the xref: keep the last one
+            self._offsets[num] = len(self.base) + len(self._head)
+            self._head += _serialise(num, obj)
+
+    def file(self, content: bytes) -> bytes:
+        """The whole stamped file: the base, the shared objects, a Form XObject drawing ``content``, the xref stream."""
+        form = StreamObject()
+        form._data = zlib.compress(content, 6)
+        form.update({NameObject("/Filter"): NameObject("/FlateDecode"), NameObject("/Type"): NameObject("/XObject"),
+                     NameObject("/Subtype"): NameObject("/Form"), NameObject("/BBox"): self._bbox,
+                     NameObject("/Resources"): self._form_resources})
+        out = self.base + self._head
+        offsets = dict(self._offsets)
+        offsets[self.form_num] = len(out)
+        out += _serialise(self.form_num, form)
+        xref_num = self.form_num + 1
+        offsets[xref_num] = len(out)
+        nums = sorted(offsets)
+        index, rows = [], b""
+        for n in nums:  # /Index: runs of consecutive object numbers
+            if index and index[-2] + index[-1] == n:
+                index[-1] += 1
+            else:
+                index += [n, 1]
+            rows += b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00"
+        xref = StreamObject()
+        xref._data = rows
+        xref.update(self._trailer)
+        xref.update({NameObject("/Type"): NameObject("/XRef"), NameObject("/Size"): NumberObject(xref_num + 1),
+                     NameObject("/W"): ArrayObject([NumberObject(1), NumberObject(4), NumberObject(1)]),
+                     NameObject("/Index"): ArrayObject(NumberObject(v) for v in index),
+                     NameObject("/Prev"): NumberObject(self._prev)})
+        out += _serialise(xref_num, xref)
+        return out + b"startxref\n" + str(offsets[xref_num]).encode() + b"\n%%EOF\n"
+
+
+def _serialise(num: int, obj: Any) -> bytes:
+    buf = io.BytesIO()
+    buf.write(f"{num} 0 obj\n".encode())
+    obj.write_to_stream(buf)
+    buf.write(b"\nendobj\n")
+    return buf.getvalue()
