@@ -194,6 +194,7 @@ class Macros:
             "schedule": self.schedule,
             "print_places": self.print_places,
             "page_qr_list": self.page_qr_list,
+            "share_item": self.share_item,
             "headline": lambda: self.site.t("headline.lowest", lang, other=self.figure("net_min.other", coming=False),
                                             poor=self.figure("net_min.poor", coming=False)),
         })
@@ -451,6 +452,22 @@ class Macros:
 
     def print_places(self) -> Markup:
         return self.render("print_places.md", places=[self._place(p) for p in self.site.campaigns.places], print_dir=PRINT_DIR)
+
+    def share_item(self, key: str, page: str) -> Markup:
+        """A share-kit message (``share_kit.<key>`` in the catalogue) for ``docs/<lang>/<page>.md``: the
+        Vietnamese text to copy, with when its figures hold and the coming ones (``scripts/share_texts.py``)."""
+        from scripts import share_texts
+
+        path = "" if page == "index" else f"{page}/"
+        base = f"share_kit.{key}"
+        msg = share_texts.message(self.site, key, self.site.site_url + path)
+        self.used.update(msg.figures)
+        here = self.page.url if self.page else ""
+        return self.render("share_item.md", title=self.site.t(f"{base}.title", self.lang),
+                           anchor="trang-chu" if page == "index" else page, vi=msg.vi, en=msg.en,
+                           link_vi=self.site.t(f"{base}.link", "vi", url=self.site.site_url + path),
+                           image=get_relative_url(f"assets/social/vi/{page}.png", here),
+                           qr=get_relative_url(f"{PRINT_DIR}/qr/trang-{page_slug(path)}.png", here))
 
     def page_qr_list(self) -> Markup:
         """One item per public page of this language (SVG for print, PNG for screens)."""
