@@ -41,7 +41,7 @@ from scripts.paths import CACHE
 from scripts.printing.fonts import font_path
 
 WIDTH, HEIGHT = 1200, 630
-RENDERER_VERSION = "10"  # bump when the drawing changes: every cached image is then redrawn
+RENDERER_VERSION = "12"  # bump when the drawing changes: every cached image is then redrawn
 FORMAT = "PNG"
 # Measured on the site's titles: RGB PNG 31–46 KB, JPEG q85 52–73 KB (and soft edges on the letters); a 32-colour
 # palette PNG 13–15 KB and looks the same (flat colours plus the letters' anti-aliasing). So: palette PNG.
@@ -72,7 +72,7 @@ COMING_SIZES = (32, 30, 28, 26)
 COMING_MAX_LINES = 2
 SMALL_SIZES = (28, 26, 24, 22)  # validity statement and host name
 GAP = 24  # between the blocks of the lower half
-ONE_LINE_MIN = {"figure": 36, "coming": 28}  # one line down to this size before two lines at a larger one
+ONE_LINE_MIN = {"figure": 40, "coming": 28}  # one line down to this size, else two lines (large digits read best)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def _image(site: Path, path: str) -> tuple[str, dict[str, str]]:
     ("2026-07-01", NOW_2026, "Áp dụng đến 31/12/2026", ""),  # 01/07/2026 changes the ceiling, not the lowest payment
     ("2026-12-31", NOW_2026, "Áp dụng đến 31/12/2026", COMING_2027),
     ("2027-01-01", NOW_2027, "Áp dụng đến 31/12/2030", ""),  # the 2027–2030 line ends 31/12/2030
-])
+], ids=DATES)
 def test_share_image_text_on_each_side(sites: dict[str, Path], day: str, figure: str, valid: str, coming: str) -> None:
     for path in ("", "tinh-muc-dong/", "hoi-dap/"):
         _, lines = _image(sites[day], path)
@@ -177,7 +177,7 @@ KIT_COMING = "Từ 01/01/2027: mỗi tháng đóng từ 387.200 đồng; hộ ng
     ("2026-07-01", [HOME_2026, "Số liệu áp dụng đến 31/12/2026."]),
     ("2026-12-31", [HOME_2026, "Số liệu áp dụng đến 31/12/2026.", KIT_COMING]),
     ("2027-01-01", [HOME_2027, "Số liệu áp dụng đến 31/12/2030."]),
-])
+], ids=DATES)
 def test_share_kit_messages_on_each_side(sites: dict[str, Path], day: str, home: list[str]) -> None:
     url = load_office().site_url
     vi = _page(sites[day], "bo-cong-cu-chia-se/").messages
@@ -251,6 +251,8 @@ def test_changes_page_after_1_january_2027(sites: dict[str, Path]) -> None:
     page = _page(sites["2027-01-01"], "thay-doi-sap-toi/")
     assert page.title == "Những gì thay đổi từ 01/01/2028"  # only the yearly step of the retirement age
     assert set(page.tables) == {"derived"}
+    html = (sites["2027-01-01"] / "thay-doi-sap-toi" / "index.html").read_text(encoding="utf-8")
+    assert 'id="theo-nhom"' not in html and 'id="theo-quy-dinh"' not in html  # no empty sections
     derived = {r[0].split(" | ")[0]: r[1:] for r in page.tables["derived"][1:]}
     assert derived == {"Tuổi nghỉ hưu của nam (theo năm nghỉ hưu)": ["61 tuổi 9 tháng", "62 tuổi"],
                        "Tuổi nghỉ hưu của nữ (theo năm nghỉ hưu)": ["57 tuổi 4 tháng", "57 tuổi 8 tháng"]}

@@ -92,7 +92,7 @@ def test_drawn_lines_are_stored_in_the_png(tmp_path: Path) -> None:
     assert lines["title"] == ["Bảo hiểm xã hội tự nguyện"]
     assert lines["office"] == [OFFICE] and lines["footer"] == [HOST] and lines["valid"] == [VALID]
     assert " ".join(lines["figure"]) == FIGURE and " ".join(lines["coming"]) == COMING
-    assert lines["figure"] == [FIGURE]  # one line at 36 px rather than two at a larger size
+    assert lines["figure"] == ["Mỗi tháng đóng từ 264.000 đ;", "hộ nghèo từ 165.000 đ"]  # two lines of large digits, cut after ";"
 
 
 def test_amounts_and_words_are_not_split() -> None:
