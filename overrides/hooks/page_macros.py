@@ -521,11 +521,9 @@ class Macros:
                    "rows": [row(site.t(f"groups_short.{g}", lang), ch) for g, ch in zip(GROUPS, rows, strict=True)]}
                   for fam, rows in c.groups.items()]
         group_basis = basis(e for rows in c.groups.values() for ch in rows for e in ch.basis)
-        entries = [{"label": ch.parameter.label[lang],
-                    "old": value_text(site, ch.parameter.key, ch.parameter.unit, ch.old.value, lang) if ch.old else
-                    site.t("changes.no_value", lang),
-                    "new": value_text(site, ch.parameter.key, ch.parameter.unit, ch.new.value, lang) if ch.new else
-                    site.t("changes.no_value", lang),
+        entries = [{"label": entry_label(ch.parameter, ch.new or ch.old, lang),
+                    "old": value_text(site, ch.parameter, ch.old, lang) if ch.old else site.t("changes.no_value", lang),
+                    "new": value_text(site, ch.parameter, ch.new, lang) if ch.new else site.t("changes.no_value", lang),
                     "confirmed": ch.new is None or ch.new.confirmed, "basis": basis([ch.new] if ch.new else [])}
                    for ch in c.entries]
         derived = [row(site.t(f"changes.{ch.name.replace('.', '_')}", lang, years=years), ch) for ch in c.derived]
