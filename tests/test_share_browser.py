@@ -129,7 +129,7 @@ def test_share_kit_copies_a_message_with_figure_and_link(page: object, base_url:
     buttons = page.locator("[data-copy-target]")
     assert buttons.count() >= 4
     buttons.first.click()
-    page.locator("#status-trang-chu").get_by_text("Đã sao chép").wait_for()
+    page.locator("#status-home").get_by_text("Đã sao chép").wait_for()
     text = page.evaluate("navigator.clipboard.readText()")
     # TEST_DATE 01/12/2026: floor 1.500.000 × 22 % = 330.000, less 20 % (others) or 50 % (poor households) State
     # support, Decree 159/2025 Art 5(1); from 01/01/2027 the floor 2.200.000 (Decree 351/2025, unconfirmed):

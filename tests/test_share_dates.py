@@ -181,15 +181,15 @@ KIT_COMING = "Từ 01/01/2027: mỗi tháng đóng từ 387.200 đồng; hộ ng
 def test_share_kit_messages_on_each_side(sites: dict[str, Path], day: str, home: list[str]) -> None:
     url = load_office().site_url
     vi = _page(sites[day], "bo-cong-cu-chia-se/").messages
-    assert vi["trang-chu"] == [*home, f"Xem chi tiết: {url}"]
+    assert vi["home"] == [*home, f"Xem chi tiết: {url}"]
     # 15 years for a pension since 01/07/2025 (Law 41/2024 Art 98), no end known: "từ".
-    assert vi["quyen-loi"][1] == "Số liệu áp dụng từ 01/07/2025."
+    assert vi["benefits"][1] == "Số liệu áp dụng từ 01/07/2025."
     # Support rates (Decree 159/2025 Art 5(1)) do not change on these dates: a validity statement, no coming line.
-    support = vi["muc-dong-va-ho-tro"]
+    support = vi["support"]
     assert support[0].startswith("Nhà nước hỗ trợ tiền đóng BHXH tự nguyện: 50% cho hộ nghèo") and "tối đa 10 năm" in support[0]
     assert len(support) == 3 and support[1].startswith("Số liệu áp dụng đến ")
     # A message without figures has nothing to date.
-    assert vi["tinh-muc-dong"] == ["Bạn muốn biết mỗi tháng phải đóng bao nhiêu tiền BHXH tự nguyện? Chọn mức thu "
+    assert vi["calculator"] == ["Bạn muốn biết mỗi tháng phải đóng bao nhiêu tiền BHXH tự nguyện? Chọn mức thu "
                                    "nhập, trang này tính ngay số tiền bạn đóng và phần Nhà nước hỗ trợ.",
                                    f"Tính thử: {url}tinh-muc-dong/"]
     # The English kit hands staff the same Vietnamese messages.
@@ -252,7 +252,7 @@ def test_changes_page_after_1_january_2027(sites: dict[str, Path]) -> None:
     assert page.title == "Những gì thay đổi từ 01/01/2028"  # only the yearly step of the retirement age
     assert set(page.tables) == {"derived"}
     html = (sites["2027-01-01"] / "thay-doi-sap-toi" / "index.html").read_text(encoding="utf-8")
-    assert 'id="theo-nhom"' not in html and 'id="theo-quy-dinh"' not in html  # no empty sections
+    assert 'id="theo-nhom-nguoi-tham-gia"' not in html and 'id="theo-quy-dinh"' not in html  # no empty sections
     derived = {r[0].split(" | ")[0]: r[1:] for r in page.tables["derived"][1:]}
     assert derived == {"Tuổi nghỉ hưu của nam (theo năm nghỉ hưu)": ["61 tuổi 9 tháng", "62 tuổi"],
                        "Tuổi nghỉ hưu của nữ (theo năm nghỉ hưu)": ["57 tuổi 4 tháng", "57 tuổi 8 tháng"]}

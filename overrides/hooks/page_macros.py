@@ -467,7 +467,7 @@ class Macros:
         self.used.update(msg.figures)
         here = self.page.url if self.page else ""
         return self.render("share_item.md", title=self.site.t(f"{base}.title", self.lang),
-                           anchor="trang-chu" if page == "index" else page, vi=msg.vi, en=msg.en,
+                           key=key, vi=msg.vi, en=msg.en,
                            link_vi=self.site.t(f"{base}.link", "vi", url=self.site.site_url + path),
                            image=get_relative_url(f"assets/social/vi/{page}.png", here),
                            qr=get_relative_url(f"{PRINT_DIR}/qr/trang-{page_slug(path)}.png", here))
