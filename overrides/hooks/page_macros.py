@@ -21,7 +21,7 @@ import json
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -177,7 +177,8 @@ class Macros:
             f = site.figures
             ctx["headline"] = lambda: site.t("headline.lowest", lang, other=f.get("net_min.other").text(lang),
                                              poor=f.get("net_min.poor").text(lang))
-            ctx["changes_title"] = self.changes_title
+            # A title goes into the theme's HTML unescaped (Material prints page titles as they are): escape it here.
+            ctx["changes_title"] = lambda: str(escape(self.changes_title()))
             return ctx
         ctx.update({
             "figure": lambda name: self.figure(name),

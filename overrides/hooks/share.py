@@ -134,7 +134,8 @@ def _write_image(page: Page, config: MkDocsConfig) -> None:
     build = state.from_config(config)
     lang = page_lang(page)
     stem = PurePosixPath(page.file.src_uri).stem
-    title = str(page.meta.get("title") or page.title or config.site_name)
+    # Page titles are HTML for the theme (a title made from data is escaped: overrides/hooks/page_macros.py); drawn as text.
+    title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))
     try:
         card = share_card(site, lang, title, bool(page.meta.get(FIGURE_ROLE)))
         stats = RenderStats()
