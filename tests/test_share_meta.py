@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +15,6 @@ from PIL import Image
 
 from scripts.office import load_office
 from scripts.paths import DOCS
-from scripts.policy import load_policy
 from scripts.printing.fonts import font_path
 
 LANGS = ("vi", "en")
@@ -175,17 +172,30 @@ def test_link_preview_tags(site_dir: Path, site_url: str, lang: str, stem: str, 
     assert parse_qs(urlsplit(facebook[0]).query)["u"] == [canonical]
 
 
-def test_home_preview_carries_the_lowest_payment(site_dir: Path) -> None:
-    """The figure in the home image's alt text, computed here from the policy data, not from the site's code."""
-    policy = load_policy()
-    on = dt.date.fromisoformat(os.environ["BUILD_DATE"]) if os.environ.get("BUILD_DATE") else dt.date.today()
-    floor = policy.value("income_floor", on)
-    rate = policy.value("contribution_rate", on)
-    support = policy.value("support_rates", on)["poor"]
-    net = round(floor * rate) - round(floor * rate * support)
-    vi = f"{net:,}".replace(",", ".")
-    assert f"Chỉ từ {vi} đ/tháng" in _parse(site_dir, "").one("og:image:alt")
-    assert f"From VND {net:,} a month" in _parse(site_dir, "en/").one("og:image:alt")
+def test_home_preview_names_the_group_and_the_dates(site_dir: Path) -> None:
+    """On 01/12/2026 (TEST_DATE), by hand from the law: floor 1.500.000 (rural poverty line, Decree 351/2025 keeps
+    it for 2026) × 22 % (Law 41 Art 36(1)) = 330.000; the State pays 20 % of it for "người tham gia khác" and 50 %
+    for poor households (Decree 159/2025 Art 5(1)): 264.000 and 165.000. From 01/01/2027 the floor is 2.200.000
+    (Decree 351/2025, unconfirmed): 484.000 → 387.200 and 242.000. The 90-day window includes 01/01/2027."""
+    vi = _parse(site_dir, "").one("og:image:alt")
+    assert "Mỗi tháng đóng từ 264.000 đ; hộ nghèo từ 165.000 đ. Áp dụng đến 31/12/2026." in vi, vi
+    assert "Từ 01/01/2027: mỗi tháng đóng từ 387.200 đ; hộ nghèo từ 242.000 đ (chưa xác nhận)" in vi, vi
+    assert "Chỉ từ" not in vi  # the poor-household figure never stands alone
+    en = _parse(site_dir, "en/").one("og:image:alt")
+    assert "From VND 264,000 a month; poor households from VND 165,000. Applies until 31 December 2026." in en, en
+    assert "From 1 January 2027: from VND 387,200 a month; poor households from VND 242,000 (unconfirmed)" in en, en
+    # Both descriptions follow the same rule (headline.lowest in the front matter).
+    assert _parse(site_dir, "").one("og:description").startswith("Mỗi tháng đóng từ 264.000 đồng; hộ nghèo từ 165.000 đồng")
+
+
+def test_image_names_carry_the_hash_of_their_bytes(site_dir: Path, site_url: str) -> None:
+    import hashlib
+
+    for _, stem, path in PAGES:
+        image = _parse(site_dir, path).one("og:image")
+        name = image.rsplit("/", 1)[1]
+        digest = hashlib.sha256((site_dir / image.removeprefix(site_url)).read_bytes()).hexdigest()[:10]
+        assert name == f"{stem}.{digest}.png", image
 
 
 def test_every_title_character_is_in_the_font(site_dir: Path) -> None:

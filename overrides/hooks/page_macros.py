@@ -22,7 +22,7 @@ import string
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -178,6 +178,8 @@ class Macros:
             f = site.figures
             ctx["headline"] = lambda: site.t("headline.lowest", lang, other=f.get("net_min.other").text(lang),
                                              poor=f.get("net_min.poor").text(lang))
+            # A title goes into the theme's HTML unescaped (Material prints page titles as they are): escape it here.
+            ctx["changes_title"] = lambda: str(escape(self.changes_title()))
             return ctx
         ctx.update({
             "figure": lambda name: self.figure(name),
@@ -195,6 +197,9 @@ class Macros:
             "schedule": self.schedule,
             "print_places": self.print_places,
             "page_qr_list": self.page_qr_list,
+            "share_item": self.share_item,
+            "changes": self.changes,
+            "changes_title": self.changes_title,
             "headline": lambda: self.words("headline.lowest", other=self.figure("net_min.other", coming=False),
                                            poor=self.figure("net_min.poor", coming=False)),
         })
@@ -466,6 +471,82 @@ class Macros:
         """The places that have posters and leaflets: current campaigns first, then coming ones."""
         places = self.site.campaigns.printable(self.site.on)
         return self.render("print_places.md", places=[self._place(p) for p in places], print_dir=PRINT_DIR)
+
+    def share_item(self, key: str, page: str) -> Markup:
+        """A share-kit message (``share_kit.<key>`` in the catalogue) for ``docs/<lang>/<page>.md``: the
+        Vietnamese text to copy, with when its figures hold and the coming ones (``scripts/share_texts.py``)."""
+        from scripts import share_texts
+
+        path = "" if page == "index" else f"{page}/"
+        base = f"share_kit.{key}"
+        msg = share_texts.message(self.site, key, self.site.site_url + path)
+        self.used.update(msg.figures)
+        here = self.page.url if self.page else ""
+        return self.render("share_item.md", title=self.site.t(f"{base}.title", self.lang),
+                           key=key, vi=msg.vi, en=msg.en,
+                           link_vi=self.site.t(f"{base}.link", "vi", url=self.site.site_url + path),
+                           image=get_relative_url(f"assets/social/vi/{page}.png", here),
+                           qr=get_relative_url(f"{PRINT_DIR}/qr/trang-{page_slug(path)}.png", here))
+
+    # The next change (the staff page "Những gì thay đổi từ …") -------------------------------------
+
+    def changes_title(self) -> str:
+        """``Những gì thay đổi từ 01/01/2027``, or ``Hiện chưa có thay đổi nào sắp tới``."""
+        from scripts.changes import next_change
+
+        c = next_change(self.site.policy, self.site.on)
+        if c is None:
+            return self.site.t("changes.title_none", self.lang)
+        return self.site.t("changes.title", self.lang, date=_date(c.day, self.lang))
+
+    def changes(self) -> Markup:
+        """Old against new on the day of the next change: per group, per rule (document and article), per figure."""
+        from scripts.changes import FigureChange, next_change
+
+        site, lang = self.site, self.lang
+        c = next_change(site.policy, site.on)
+        if c is None:
+            return self.render("changes.md", c=None, today=_date(site.on, lang))
+
+        def shown(fig: Figure | None) -> str:
+            if fig is None:
+                return site.t("changes.no_value", lang)
+            if fig.kind == "age_months":
+                years, months = divmod(int(fig.value), 12)
+                text = site.t("calc.age_months" if months else "calc.age", lang, years=years, months=months)
+                return text.removeprefix("age ") if lang == "en" else text
+            if fig.kind == "money":  # short amounts keep three columns inside a phone's width
+                return _nbsp(Figure(fig.value, "money_short", fig.keys, fig.confirmed).text(lang))
+            return _nbsp(fig.text(lang))
+
+        def basis(entries: Any) -> str:
+            docs = []
+            for e in entries:
+                text = f"{doc_title(site.policy.documents[e.source], lang)}, {e.article}" if e.article else \
+                    doc_title(site.policy.documents[e.source], lang)
+                if text not in docs:
+                    docs.append(text)
+            return "; ".join(docs)
+
+        def row(label: str, ch: FigureChange) -> dict[str, Any]:
+            return {"label": label, "old": shown(ch.old), "new": shown(ch.new),
+                    "confirmed": ch.new is None or ch.new.confirmed, "basis": basis(ch.basis)}
+
+        years = site.figures.get("pension_min_years").text(lang)
+        groups = [{"key": fam, "title": site.t(f"changes.family_{fam}", lang),
+                   "rows": [row(site.t(f"groups_short.{g}", lang), ch) for g, ch in zip(GROUPS, rows, strict=True)]}
+                  for fam, rows in c.groups.items()]
+        group_basis = basis(e for rows in c.groups.values() for ch in rows for e in ch.basis)
+        entries = [{"label": entry_label(ch.parameter, ch.new or ch.old, lang),
+                    "old": value_text(site, ch.parameter, ch.old, lang) if ch.old else site.t("changes.no_value", lang),
+                    "new": value_text(site, ch.parameter, ch.new, lang) if ch.new else site.t("changes.no_value", lang),
+                    "confirmed": ch.new is None or ch.new.confirmed, "basis": basis([ch.new] if ch.new else [])}
+                   for ch in c.entries]
+        derived = [row(site.t(f"changes.{ch.name.replace('.', '_')}", lang, years=years), ch) for ch in c.derived]
+        self.used.update(n for fam in c.groups for n in (f"{fam}.{g}" for g in GROUPS))
+        return self.render("changes.md", c={"date": _date(c.day, lang), "days": site.office.transition_days,
+                                            "groups": groups, "group_basis": group_basis, "entries": entries,
+                                            "derived": derived})
 
     def page_qr_list(self) -> Markup:
         """One item per public page of this language (SVG for print, PNG for screens)."""

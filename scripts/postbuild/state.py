@@ -17,6 +17,7 @@ CONFIG_KEY = "build"
 class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # language → rendered 404 page
     share_images: dict[str, str] = field(default_factory=dict)  # image path → "rendered" | "cached"
+    share_pages: dict[str, Any] = field(default_factory=dict)  # "vi/index" → scripts.share_images.Rendered
     css_bundle: tuple[str, str] | None = None  # (site path, text) of the joined extra_css (scripts/assets.py)
     css_sources: list[str] = field(default_factory=list)  # the extra_css files joined into it
     scripts: Any = None  # scripts.assets.ScriptBundle: the esbuild output and its content-hashed names
