@@ -11,7 +11,7 @@ export default [
     languageOptions: { ecmaVersion: 2020, sourceType: 'module', globals: globals.browser },
   },
   {
-    files: ['docs/assets/javascripts/beacon.js', 'docs/assets/javascripts/enhance.js', 'docs/assets/javascripts/share.js',
+    files: ['docs/assets/javascripts/beacon.js', 'docs/assets/javascripts/share.js',
       'docs/assets/javascripts/validity.js'],
     languageOptions: { sourceType: 'script' },
   },
