@@ -62,7 +62,7 @@ def top_up_rate(policy: Policy, group: str, on: dt.date) -> float:
 
 
 def contribution(policy: Policy, income: int, group: str, on: dt.date, top_up: float | None = None) -> Contribution:
-    """Monthly gross contribution, support and net payment (policy reference §3.1).
+    """Monthly gross contribution, support and net payment.
 
     The support is the State's rate plus the province's top-up (``top_up``; by default the office's rate on ``on``).
     """

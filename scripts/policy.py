@@ -49,7 +49,7 @@ PARAMETERS: dict[str, str] = {
     "social_pension": "vnd",
     "social_pension_age": "years",
     "social_pension_age_poor": "years",
-    # Conditions the pages state in words (legal review, issue 13), each with its article.
+    # Conditions the pages state in words (from the legal review), each with its article.
     "join_min_age": "years",
     "retirement_transitional": "rule",
     "maternity_window_months": "months",
@@ -288,7 +288,7 @@ def _parameter(doc: YamlDoc, key: str, unit: str, raw: Any, documents: dict[str,
     return Parameter(key, unit, label, tuple(entries))
 
 
-# Plausible values of the single-number parameters, from their history in the law (ref §2, §10) with room for
+# Plausible values of the single-number parameters, from their history in the law, with room for
 # years of change, and tight enough that a missing or extra zero falls outside. A parameter not listed here keeps
 # the wide range of its unit (_check_value).
 RANGES: dict[str, tuple[float, float]] = {

@@ -3,7 +3,7 @@
 The templates get ready markup: catalogue texts are HTML-escaped, and each value put into them (an amount, a date,
 a phone number) is wrapped in ``<span class="nw">`` so that it never breaks across lines.
 
-Time is part of every product (issue 9):
+Time is part of every product:
 
 * each figure shown is recorded, and the product says until when they all hold (``validity.window``) and when it
   was printed;
@@ -171,7 +171,7 @@ class Words:
         deadlines = self.site.policy.value("payment_deadlines", self.on)  # {months in one payment: deadline}
         self.used.update(f"deadline.m{p}" for p in deadlines)
         periods = sorted(int(p) for p in deadlines if int(p) > 1)
-        portal = self.site.national.portals[0]  # the social insurance portal (reference §6: register and pay online)
+        portal = self.site.national.portals[0]  # the social insurance portal (register and pay online)
         listed = str(periods[-1]) if len(periods) == 1 else \
             ", ".join(str(p) for p in periods[:-1]) + f" {self.plain('print.or')} {periods[-1]}"
         return {"title": self.t("print.how_title"),

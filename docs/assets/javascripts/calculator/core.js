@@ -124,10 +124,10 @@ function checkIncome (policy, income, date) {
 // Contributions ----------------------------------------------------------------------------------------------
 
 /**
- * Monthly gross contribution, support and net payment (policy reference §3.1). The support is the State's rate
+ * Monthly gross contribution, support and net payment. The support is the State's rate
  * plus the province's top-up (`topUp`, by default the office's rate on `date`), of 22% of the lowest income;
  * `topUp` in the result is the province's part. `supportedMonths`: months already paid with support; none is
- * due once the cap is reached (§3.3).
+ * due once the cap is reached.
  */
 export function contribution (policy, { income, group, date, topUp, supportedMonths = 0 }) {
   if (!GROUPS.includes(group)) throw new CalcError('BAD_GROUP')
@@ -148,7 +148,7 @@ function supportedIn (policy, date, months, supportedMonths) {
   return Math.max(0, Math.min(months, value(policy, 'support_cap_months', date) - supportedMonths))
 }
 
-/** 1, 3, 6 or 12 months paid at once (§2.5, §3.2); `deadline` is the last day to pay (ISO date). */
+/** 1, 3, 6 or 12 months paid at once; `deadline` is the last day to pay (ISO date). */
 export function periodPayment (policy, { income, group, date, months, topUp, supportedMonths = 0 }) {
   months = Number(months)
   if (!PERIODS.includes(months)) throw new CalcError('BAD_PERIOD')
@@ -168,10 +168,10 @@ function fundRate (policy, date, rate) {
 }
 
 /**
- * Several future years at once (§3.4, §10.1): the contributions are discounted, Σ_{i=1..n} gross / (1+r)^(i−1).
+ * Several future years at once: the contributions are discounted, Σ_{i=1..n} gross / (1+r)^(i−1).
  * How the State support is netted is not settled by any text read (legal review finding 10), so `net` is the
- * higher reading, the amount to prepare: the support is discounted with the contribution, month by month
- * (§11). `netLow` is the other reading (support taken off at face value after discounting): it may be the real one.
+ * higher reading, the amount to prepare: the support is discounted with the contribution, month by month.
+ * `netLow` is the other reading (support taken off at face value after discounting): it may be the real one.
  * Support only for months within the 120-month cap.
  */
 export function advancePayment (policy, { income, group, date, years, rate, topUp, supportedMonths = 0 }) {
@@ -197,8 +197,8 @@ export function advancePayment (policy, { income, group, date, years, rate, topU
 }
 
 /**
- * The missing time at once, at retirement age (§3.5): total = Σ_{i=1..t} gross × (1+r)^i.
- * Assumption (uncertain, §10.1): no State support on this lump sum (the higher amount).
+ * The missing time at once, at retirement age: total = Σ_{i=1..t} gross × (1+r)^i.
+ * Assumption (uncertain): no State support on this lump sum (the higher amount).
  */
 export function backPayment (policy, { income, months, date, rate }) {
   const max = value(policy, 'back_payment_max_months', date)
@@ -230,7 +230,7 @@ function checkSex (sex) {
   if (sex !== 'male' && sex !== 'female') throw new CalcError('BAD_SEX')
 }
 
-/** The retirement age required in calendar `year` (Decree 135/2020 Art 4, §2.7): `{ years, months }`. */
+/** The retirement age required in calendar `year` (Decree 135/2020 Art 4): `{ years, months }`. */
 export function retirementAgeIn (policy, { sex, year }) {
   checkSex(sex)
   const age = ageIn(schedule(policy, `${year}-01-01`), sex, year)
@@ -238,7 +238,7 @@ export function retirementAgeIn (policy, { sex, year }) {
 }
 
 /**
- * The month in which the retirement age is reached (Decree 135/2020 Art 4, §2.7): the first calendar year
+ * The month in which the retirement age is reached (Decree 135/2020 Art 4): the first calendar year
  * Y ≥ first_year in which birth month + required age(Y) falls. The pension starts the month after.
  */
 export function retirement (policy, { sex, birthYear, birthMonth }) {
@@ -267,7 +267,7 @@ function service (years, months) {
 }
 
 /**
- * Pension rate as a fraction (Law 41/2024 Art 99, §3.9), 0 when not eligible. Eligibility counts full
+ * Pension rate as a fraction (Law 41/2024 Art 99), 0 when not eligible. Eligibility counts full
  * years only; for the rate, 1–6 odd months count as half a year and 7–11 as a full year (Art 5(6)).
  */
 export function pensionRate (policy, { sex, years, months = 0, date }) {
@@ -293,7 +293,7 @@ export function yearsToMaxRate (policy, { sex, date }) {
 
 /**
  * Estimated monthly pension in whole đồng = rate × average income (`income`); 0 when not eligible.
- * An estimate: past incomes are not CPI-adjusted (§3.7).
+ * An estimate: past incomes are not CPI-adjusted.
  */
 export function pensionEstimate (policy, { sex, years, months = 0, income, date }) {
   const rate = pensionRate(policy, { sex, years, months, date })
