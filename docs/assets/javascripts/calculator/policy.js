@@ -1,4 +1,4 @@
-// The calculator's data: assets/data/policy.json of the same build as the page Each page names its
+// The calculator's data: assets/data/policy.json of the same build as the page. Each page names its
 // build (<meta name="build-id">) and policy.json carries the same id (scripts/postbuild/policy_json.py). After a
 // deploy on a slow connection, the service worker may answer with a saved copy of one and the network's copy of
 // the other; the calculator must then not show figures that disagree with the page's own tables.
