@@ -4,11 +4,13 @@
 # installed; otherwise this stops at once with one line saying what to run.
 set -euo pipefail
 need=()
-command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || need+=(chromium)
-command -v pdftoppm >/dev/null || need+=(poppler-utils)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-command -v java >/dev/null || need+=(default-jre-headless)
+# An executable file (bash's `command -v` also names a file it cannot run).
+have() { local p; p=$(command -v "$1" 2>/dev/null) && [ -f "$p" ] && [ -x "$p" ]; }
+have chromium || [ -x /usr/bin/chromium ] || need+=(chromium)
+have pdftoppm || need+=(poppler-utils)
+have nginx || [ -x /usr/sbin/nginx ] || need+=(nginx)
+have wrk || need+=(wrk)
+have java || need+=(default-jre-headless)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing the system packages the tests need: ${need[*]}"
