@@ -175,11 +175,11 @@ def check_layout(document: Any, label: str) -> None:
             height, lines = _lines_of(box, key)
             line_h = height / lines
             fits = math.floor(len(text) - math.ceil(over_y / line_h) * len(text) / lines)
-            if fits < len(text) / 3:  # the value alone cannot make room: the box's words are too long
+            if fits <= 0:  # even without the value there is no room: the box's words are too long
                 raise DataError("data/texts.yml", "print", f"{where} is {over_y * PX_MM:.0f} mm too full",
                                 f"shorten the texts shown there (or {key} of {file}, {len(text)} characters)")
             raise DataError(file, key, f"{len(text)} characters do not fit in {where}",
-                            f"shorten it to about {fits} characters")
+                            f"shorten it to at most about {fits} characters")
 
 
 def _lines_of(box: Any, key: str) -> tuple[float, int]:

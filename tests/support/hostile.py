@@ -42,7 +42,7 @@ class Payloads:
     def __call__(self, field: str, original: str, pool: tuple[str, ...] = PAYLOADS, short: bool = False) -> str:
         n = next(self._n)
         payload = pool[n % len(pool)].format(n=n)
-        if short:  # names drawn in a fixed-width box (share images): keep them short enough to fit
+        if short:  # drawn in a fixed-width box on share images and leaflets: keep them short enough to fit
             payload = f"<b>{n}</b>"
         value = f"{original} {payload}"
         self.fields[field] = value
@@ -86,10 +86,13 @@ def write_hostile_data(dst: Path) -> Payloads:
         last = path.rsplit(".", 1)[-1]
         if path.startswith("office.short_name"):
             return p(path, value, short=True)
+        if path.startswith("office.hours"):  # the stall poster's box: the sample's hours leave no room for a payload
+            return p(path, "7:30–17:00", short=True)
         if ".communes[" in path or path.endswith(".commune"):
             return commune(value)
         if last in text_keys or last.split("[")[0] in text_keys:
-            return p(path, value)
+            printed = path.startswith(("office.", "local_offices"))  # on leaflets and posters too
+            return p(path, value, short=printed)
         return None
 
     dump("office.yml", _walk(office, "", office_field))
@@ -100,7 +103,7 @@ def write_hostile_data(dst: Path) -> Payloads:
         if path.endswith(".commune"):
             return commune(value)
         if path.endswith((".name", ".name.vi", ".name.en")):
-            return p(path, value)
+            return p(path, value, short=path.startswith("places"))  # place names are stamped on leaflets too
         return None
 
     dump("campaigns.yml", _walk(campaigns, "", campaign_field))
@@ -109,7 +112,7 @@ def write_hostile_data(dst: Path) -> Payloads:
 
     def national_field(path: str, value: str) -> str | None:
         if path.endswith((".name", ".vi", ".en")) or path == "app.name":
-            return p(path, value)
+            return p(path, value, short=True)  # the hotline, portal and app names are printed too
         return None
 
     dump("national.yml", _walk(national, "", national_field))
@@ -128,10 +131,13 @@ def write_hostile_data(dst: Path) -> Payloads:
 
     texts = load("texts.yml")
 
-    # Texts drawn on the share images are fitted to fixed boxes (a longer one stops the build, by design).
-    drawn = ("share.", "headline.", "common.unconfirmed")
+    # Texts drawn on share images and leaflets are fitted to fixed boxes (a longer one stops the build, by design). The
+    # print.* words never reach a web page (only PDFs, whose boxes they must fit): they are left as they are.
+    drawn = ("share.", "headline.", "common.", "groups")
 
-    def text_field(path: str, value: str) -> str:
+    def text_field(path: str, value: str) -> str | None:
+        if path.startswith(("print.", "common.unconfirmed", "groups", "headline.")):
+            return None  # the lowest-payment line, the unconfirmed label and group names fill narrow printed boxes
         return p(f"texts:{path}", value, TEXT_PAYLOADS, short=path.startswith(drawn))
 
     dump("texts.yml", _walk(texts, "", text_field))
