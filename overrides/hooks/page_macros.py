@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import string
 from typing import Any
 
@@ -511,7 +512,7 @@ class Macros:
         for m in self.site.staff.members:
             url = m.short_url(self.site.site_url)
             qr = f"{folder}/{m.code}.png"
-            members.append({"code": m.code, "url": url, "png": get_relative_url(qr, here),
+            members.append({"code": m.code, "url": url, "url_parts": _address_parts(url), "png": get_relative_url(qr, here),
                             "svg": get_relative_url(f"{folder}/{m.code}.svg", here),
                             "card": get_relative_url(f"{folder}/{card_path(m.code)}", here),
                             "messages": [self._share_item(key, page, url, qr, anchor=m.code, level=3)
@@ -662,6 +663,12 @@ class _Namespace:
 def _site_link(page: Page, lang: str, path: str) -> str:
     """A link from ``page`` to ``path`` of the same language (``tinh-muc-dong/`` → ``../en/tinh-muc-dong/`` …)."""
     return get_relative_url(("" if lang == DEFAULT_LANG else f"{lang}/") + path, page.url or ".")
+
+
+def _address_parts(url: str) -> list[str]:
+    """``https://a-b.vn/q/cb01/`` → ``["https://", "a-b.", "vn/", "q/", "cb01/"]``: an address shown to be typed may
+    wrap after "/" or "." only, never at a hyphen (a reader would type the break; the print's ``wbr`` filter too)."""
+    return [p for p in re.split(r"(?<=[/.])(?!/)", url) if p]
 
 
 def _date(day: Any, lang: str) -> str:
