@@ -25,6 +25,7 @@ from scripts.postbuild.icons import IconError, write_app
 from scripts.postbuild.minify import drop_source_maps
 from scripts.postbuild.offline import write_offline_pages, write_service_worker
 from scripts.postbuild.policy_json import write_policy_json
+from scripts.postbuild.sitemap import drop_from_sitemaps
 
 log = logging.getLogger("mkdocs.hooks.finish")
 
@@ -42,6 +43,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         ("404 pages", lambda: i18n.write_404s(out, build.not_found)),
         ("search index per language", lambda: i18n.split_search_index(out)),
         ("English sitemap", lambda: i18n.write_en_sitemap(out, site.site_url)),
+        ("staff pages out of the sitemaps", lambda: drop_from_sitemaps(out, site.site_url, build.noindex)),
         ("no source maps", lambda: drop_source_maps(out)),
         ("app icons and web manifest", lambda: write_app(out, Path(config.docs_dir), site.texts)),
         ("offline pages", lambda: write_offline_pages(out, site, build.precache)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import string
 from typing import Any
 
@@ -42,6 +43,9 @@ from scripts.site_data import SiteData, from_config
 LEGAL_PAGE = "can-cu-phap-ly.md"
 CALCULATOR_PATH = "tinh-muc-dong/"
 UNCONFIRMED_ANCHOR = "chua-xac-nhan"
+# The share-kit messages a staff member sends with their own link: those whose link line fits the calculator, where
+# every staff link leads (scripts/staff.py); (message, page whose share image goes with it).
+STAFF_MESSAGES = (("home", "index"), ("calculator", "tinh-muc-dong"))
 
 
 # -------------------------------------------------------------------------------------------------
@@ -122,6 +126,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     """``validity`` for ``partials/validity.html``: when the figures of this page hold."""
     if page.meta.get("precache"):
         state.from_config(config).precache.add(page.url or "./")
+    if "noindex" in str(page.meta.get("robots") or ""):
+        state.from_config(config).noindex.add(page.url or "./")
     names = page.meta.get("figures") or []
     site = from_config(config)
     w = validity.window(site.policy, names, site.on) if names else None
@@ -198,6 +204,7 @@ class Macros:
             "print_places": self.print_places,
             "page_qr_list": self.page_qr_list,
             "share_item": self.share_item,
+            "staff_links": self.staff_links,
             "changes": self.changes,
             "changes_title": self.changes_title,
             "headline": lambda: self.words("headline.lowest", other=self.figure("net_min.other", coming=False),
@@ -475,18 +482,42 @@ class Macros:
     def share_item(self, key: str, page: str) -> Markup:
         """A share-kit message (``share_kit.<key>`` in the catalogue) for ``docs/<lang>/<page>.md``: the
         Vietnamese text to copy, with when its figures hold and the coming ones (``scripts/share_texts.py``)."""
+        path = "" if page == "index" else f"{page}/"
+        return self._share_item(key, page, self.site.site_url + path, f"{PRINT_DIR}/qr/trang-{page_slug(path)}.png")
+
+    def _share_item(self, key: str, page: str, url: str, qr: str, anchor: str = "", level: int = 2) -> Markup:
+        """The message ``key`` with ``url`` as its link (a page's address, or a staff member's short path) and ``qr``
+        (a site path) as its QR code; ``anchor`` tells apart the ids of the same message shown several times."""
         from scripts import share_texts
 
-        path = "" if page == "index" else f"{page}/"
         base = f"share_kit.{key}"
-        msg = share_texts.message(self.site, key, self.site.site_url + path)
+        msg = share_texts.message(self.site, key, url)
         self.used.update(msg.figures)
         here = self.page.url if self.page else ""
         return self.render("share_item.md", title=self.site.t(f"{base}.title", self.lang),
-                           key=key, vi=msg.vi, en=msg.en,
-                           link_vi=self.site.t(f"{base}.link", "vi", url=self.site.site_url + path),
+                           key=key + (f"-{anchor}" if anchor else ""), vi=msg.vi, en=msg.en, level=level,
+                           link_vi=self.site.t(f"{base}.link", "vi", url=url),
                            image=get_relative_url(f"assets/social/vi/{page}.png", here),
-                           qr=get_relative_url(f"{PRINT_DIR}/qr/trang-{page_slug(path)}.png", here))
+                           qr=get_relative_url(qr, here))
+
+    def staff_links(self) -> Markup:
+        """Per staff member (``data/staff.yml``, codes only, never names): the short link, its QR code (PNG, SVG), the
+        A6 card, and the share-kit messages that lead to the calculator with that link instead of the page's."""
+        from scripts.printing.build import STAFF_DIR
+        from scripts.printing.cards import card_path
+
+        here = self.page.url if self.page else ""
+        folder = f"{PRINT_DIR}/{STAFF_DIR}"
+        members = []
+        for m in self.site.staff.members:
+            url = m.short_url(self.site.site_url)
+            qr = f"{folder}/{m.code}.png"
+            members.append({"code": m.code, "url": url, "url_parts": _address_parts(url), "png": get_relative_url(qr, here),
+                            "svg": get_relative_url(f"{folder}/{m.code}.svg", here),
+                            "card": get_relative_url(f"{folder}/{card_path(m.code)}", here),
+                            "messages": [self._share_item(key, page, url, qr, anchor=m.code, level=3)
+                                         for key, page in STAFF_MESSAGES]})
+        return self.render("staff_links.md", members=members, sample=self.site.staff.sample)
 
     # The next change (the staff page "Những gì thay đổi từ …") -------------------------------------
 
@@ -632,6 +663,12 @@ class _Namespace:
 def _site_link(page: Page, lang: str, path: str) -> str:
     """A link from ``page`` to ``path`` of the same language (``tinh-muc-dong/`` → ``../en/tinh-muc-dong/`` …)."""
     return get_relative_url(("" if lang == DEFAULT_LANG else f"{lang}/") + path, page.url or ".")
+
+
+def _address_parts(url: str) -> list[str]:
+    """``https://a-b.vn/q/cb01/`` → ``["https://", "a-b.", "vn/", "q/", "cb01/"]``: an address shown to be typed may
+    wrap after "/" or "." only, never at a hyphen (a reader would type the break; the print's ``wbr`` filter too)."""
+    return [p for p in re.split(r"(?<=[/.])(?!/)", url) if p]
 
 
 def _date(day: Any, lang: str) -> str:

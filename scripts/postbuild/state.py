@@ -23,6 +23,7 @@ class BuildState:
     scripts: Any = None  # scripts.assets.ScriptBundle: the esbuild output and its content-hashed names
     steps: list[str] = field(default_factory=list)  # finishing steps run, in order (tests count them)
     precache: set[str] = field(default_factory=set)  # page URLs whose front matter says `precache: true`
+    noindex: set[str] = field(default_factory=set)  # page URLs whose front matter says `robots: noindex` (not in sitemaps)
     page_env: Any = None  # Jinja environment for page Markdown and macro templates (overrides/hooks/page_macros.py)
     text_env: Any = None  # the same for plain text (front matter)
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from scripts import qr
 from scripts.campaigns import site_pages
 from scripts.files import write_atomic
-from scripts.paths import CACHE, CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, ROOT
-from scripts.printing import render
+from scripts.paths import CACHE, CAMPAIGNS_FILE, NATIONAL_FILE, OFFICE_FILE, POLICY_FILE, ROOT, STAFF_FILE, TEXTS_FILE
+from scripts.printing import cards, render
 from scripts.printing.fonts import FONT_DIR
 from scripts.site_data import SiteData
 
@@ -37,11 +37,12 @@ PREVIEW_DPI = 50
 # Previews on the "Tài liệu in" page: the office-printer files (the print-shop ones look the same, with marks).
 PREVIEWS = ("to-gap-ba-a4-van-phong", "to-roi-a5-van-phong", "ap-phich-a4", "to-gap-ba-a4-van-phong-en")
 
+# The words are the catalogue's (``qr_page.*``); every value is HTML-escaped by :func:`short_page`.
 SHORT_PAGE = """<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>Đang mở trang…</title>
+<title>{title}</title>
 <meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="0; url={url}">
@@ -49,11 +50,22 @@ SHORT_PAGE = """<!doctype html>
 <style>body{{font:18px/1.5 system-ui,sans-serif;margin:2rem;color:#111}}a{{display:inline-block;padding:12px 0;color:#0b3d6e}}</style>
 </head>
 <body>
-<p>Đang mở trang <strong>{name}</strong>…</p>
-<p><a href="{url}">Bấm vào đây nếu trang không tự mở</a></p>
+<p>{opening} <strong>{name}</strong>…</p>
+<p><a href="{url}">{click}</a></p>
 </body>
 </html>
 """
+
+
+STAFF_DIR = "can-bo"  # in-an/can-bo/<code>.png|svg and the-<code>.pdf: the staff's QR codes and cards
+
+
+def short_page(site: SiteData, forward: str, canonical: str, name: str) -> str:
+    """The page at ``q/<code>/``: forwards at once to ``forward`` (relative), with a link for browsers that do not."""
+    lang = "vi"  # readers of a printed QR code are Vietnamese readers
+    values = {"url": forward, "canonical": canonical, "name": name, "title": site.t("qr_page.title", lang),
+              "opening": site.t("qr_page.opening", lang), "click": site.t("qr_page.click", lang)}
+    return SHORT_PAGE.format(**{k: html.escape(v) for k, v in values.items()})
 
 
 def page_slug(path: str) -> str:
@@ -67,7 +79,7 @@ def inputs_key(on: dt.date) -> str:
     """Hash of everything the printed files depend on (data, this package, every module of ``scripts/``)."""
     h = hashlib.sha256()
     h.update(on.isoformat().encode())
-    files = [POLICY_FILE, OFFICE_FILE, NATIONAL_FILE, CAMPAIGNS_FILE, *sorted(Path(__file__).parent.rglob("*")),
+    files = [POLICY_FILE, OFFICE_FILE, NATIONAL_FILE, CAMPAIGNS_FILE, TEXTS_FILE, STAFF_FILE, *sorted(Path(__file__).parent.rglob("*")),
              *sorted((ROOT / "scripts").glob("*.py"))]
     for f in files:
         if f.is_file() and "__pycache__" not in f.parts:
@@ -125,12 +137,15 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
         # Relative, so the forward also works on a preview server or a mirror; it resolves to place.full_url(site_url).
         url = place.short_url(site_url)
         forward = "../../" + place.full_url(site_url)[len(site_url):]
-        page = SHORT_PAGE.format(url=html.escape(forward), canonical=html.escape(site_url + place.target), name=html.escape(place.name))
-        write_atomic(out / place.short_path() / "index.html", page)
+        write_atomic(out / place.short_path() / "index.html", short_page(site, forward, site_url + place.target, place.name))
     for path in sorted(site_pages()):
         slug = page_slug(path)
         write_atomic(pdir / "qr" / f"trang-{slug}.svg", qr.svg(site_url + path))
         write_atomic(pdir / "qr" / f"trang-{slug}.png", qr.png(site_url + path))
+
+    t3 = time.perf_counter()
+    write_staff(out, site)
+    times["staff"] = time.perf_counter() - t3
 
     t2 = time.perf_counter()
     for stem in PREVIEWS:
@@ -138,10 +153,29 @@ def build_all(out: Path, site: SiteData) -> dict[str, float]:
     times["previews"] = time.perf_counter() - t2
     manifest = {"date": on.isoformat(), "site_url": site_url, "products": [p.stem for p in products],
                 "place_products": [p.stem for p in render.PLACE_PRODUCTS],
-                "places": [p.code for p in printable], "pages": sorted(site_pages())}
+                "places": [p.code for p in printable], "staff": [m.code for m in site.staff.members],
+                "pages": sorted(site_pages())}
     write_atomic(pdir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     times["total"] = time.perf_counter() - t0
     return times
+
+
+def write_staff(out: Path, site: SiteData) -> None:
+    """Per staff member: ``q/<code>/`` (tagged with the campaign running on the build date), the QR code of that
+    short address (PNG and SVG) and the A6 card (``in-an/can-bo/``). Names are never written anywhere."""
+    from scripts.staff import campaign_on
+
+    site_url = site.site_url
+    campaign = campaign_on(site.campaigns, site.on)
+    name = site.t("share_kit.calculator.title", "vi")  # every staff link opens the calculator
+    for m in site.staff.members:
+        url = m.short_url(site_url)
+        write_atomic(out / PRINT_DIR / STAFF_DIR / f"{m.code}.svg", qr.svg(url, max_version=qr.MAX_SHORT_VERSION))
+        write_atomic(out / PRINT_DIR / STAFF_DIR / f"{m.code}.png", qr.png(url, max_version=qr.MAX_SHORT_VERSION))
+        # Relative, like the places' forwards: it resolves to m.full_url(site_url, campaign) on the published site.
+        forward = "../../" + m.full_url(site_url, campaign)[len(site_url):]
+        write_atomic(out / m.short_path() / "index.html", short_page(site, forward, site_url + render.CALCULATOR, name))
+    cards.write_cards(site, out / PRINT_DIR / STAFF_DIR)
 
 
 def write_previews(pdf_path: Path, out_dir: Path, stem: str, dpi: int = PREVIEW_DPI) -> list[Path]:

@@ -42,14 +42,14 @@ class Product:
     """One kind of printed file."""
 
     stem: str  # file name without ".pdf"
-    template: str  # trifold | flyer | poster
+    template: str  # trifold | flyer | poster | card
     lang: str = "vi"
     shop: bool = False  # print shop: PDF/X-4, CMYK, 3 mm bleed, marks outside the bleed
     scale: float = 1.0  # posters: 1 = A4, A3 = A3
 
     @property
     def size_mm(self) -> tuple[float, float]:
-        w, h = {"trifold": (297, 210), "flyer": (148, 210), "poster": (210, 297)}[self.template]
+        w, h = {"trifold": (297, 210), "flyer": (148, 210), "poster": (210, 297), "card": (105, 148)}[self.template]
         return (w, h) if self.scale == 1 else (297, 420)
 
     @property
@@ -89,6 +89,11 @@ def _wbr(text: str) -> markupsafe.Markup:
 _env.filters["wbr"] = _wbr
 
 
+def template(name: str) -> jinja2.Template:
+    """A template of ``templates/`` (escaping on, strict names), for products laid out elsewhere (``cards.py``)."""
+    return _env.get_template(name)
+
+
 def geometry(product: Product) -> dict[str, dict[str, float]]:
     s = product.scale
     return {part: {k: v * s for k, v in box.items()} for part, box in GEOMETRY[product.template].items()}
@@ -120,10 +125,8 @@ def html(product: Product, site: SiteData, *, qr_url: str | None = None, caption
     )
 
 
-def pdf(markup: str, product: Product) -> bytes:
-    """Render with WeasyPrint (fonts embedded and subset), refuse anything that overflows its box, write the PDF.
-
-    The print-shop variant is PDF/X-4 with the CMYK output intent and BleedBox of ``pdfx.py``."""
+def layout(markup: str, product: Product) -> Any:
+    """Lay out with WeasyPrint and refuse anything that overflows its box; returns the WeasyPrint document."""
     import weasyprint  # slow import (0.5 s): only when something is rendered
 
     document = weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).render()
@@ -135,6 +138,14 @@ def pdf(markup: str, product: Product) -> bytes:
         fit.check_layout(weasyprint.HTML(string=tall, base_url=str(TEMPLATES)).render(), product.label)
         raise DataError("data/texts.yml", "print", f"the texts of {cut.args[0]} (page {cut.args[1]}, {cut.args[2]}) do not fit",
                         "shorten them") from None
+    return document
+
+
+def pdf(markup: str, product: Product) -> bytes:
+    """Render with WeasyPrint (fonts embedded and subset), refuse anything that overflows its box, write the PDF.
+
+    The print-shop variant is PDF/X-4 with the CMYK output intent and BleedBox of ``pdfx.py``."""
+    document = layout(markup, product)
     if product.shop:
         return document.write_pdf(pdf_variant="pdf/x-4", finisher=pdfx.finisher)
     return document.write_pdf()

@@ -35,6 +35,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "trifold": ("cover", "join", "contact", "about", "table", "example"),
     "flyer": ("cover", "join", "contact", "about", "table", "example"),
     "poster": ("cover", "poster", "contact"),
+    "card": ("cover", "contact", "card"),  # a staff member's A6 card (cards.py)
 }
 
 
@@ -270,6 +271,9 @@ class Words:
         return {"benefit": self.t("print.poster_benefit", years=self.fig("pension_min_years")),
                 "ask": self.t("print.poster_ask"), "ask_more": self.t("print.poster_ask_more"),
                 "here": self.t("print.poster_here")}
+
+    def card(self) -> dict[str, Any]:
+        return {"scan": self.t("print.card.scan"), "or_open": self.t("print.card.or_open", "none")}
 
     def validity(self) -> dict[str, Markup]:
         """"Áp dụng đến hết ngày 31/12/2026" for every figure shown (or "Áp dụng từ …" when no end is known), and
