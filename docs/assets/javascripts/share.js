@@ -35,11 +35,13 @@
     var status = bar.querySelector("[data-share-status]");
     var canShare = typeof navigator.share === "function";
 
+    /* a count for the office's report (beacon.js): one per share that happened, not per button press */
+    function counted() { if (window.bhxhBeacon) { window.bhxhBeacon("share"); } }
     function copyLink() {
-      copyText(url).then(function () { say(status, "data-copied"); }, function () { say(status, "data-failed"); });
+      copyText(url).then(function () { say(status, "data-copied"); counted(); }, function () { say(status, "data-failed"); });
     }
     function nativeShare() {
-      navigator.share({ title: title, url: url }).catch(function (err) {
+      navigator.share({ title: title, url: url }).then(counted, function (err) {
         if (!err || err.name !== "AbortError") { copyLink(); }
       });
     }
@@ -51,6 +53,8 @@
     if (native) { native.addEventListener("click", nativeShare); }
     var zalo = bar.querySelector("[data-share-zalo]");
     if (zalo) { zalo.addEventListener("click", function () { if (canShare) { nativeShare(); } else { copyLink(); } }); }
+    var facebook = bar.querySelector("[data-share-facebook]");
+    if (facebook) { facebook.addEventListener("click", counted); }
     var copy = bar.querySelector("[data-share-copy]");
     if (copy) { copy.addEventListener("click", copyLink); }
   }

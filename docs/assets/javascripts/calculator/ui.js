@@ -278,14 +278,25 @@ function readUrl () {
   try { el('income').value = sep(el('income').value ? core.parseIncome(el('income').value) : core.bounds(P, date).floor) } catch { /* as given */ }
 }
 
+// A count for the office's report (beacon.js, loaded on every page): the result shared or printed.
+const count = (event) => window.bhxhBeacon && window.bhxhBeacon(event)
+
 let qrcode = null
+let printing = false // the print button's own print: its beforeprint is not counted a second time
 async function printSheet () {
   qrcode = qrcode || (await import('../vendor/qrcode-generator.js')).default
   fillSheet()
-  window.print()
+  count('print')
+  printing = true
+  try { window.print() } finally { printing = false }
 }
 
-// Also on the browser's own Print command; the QR then needs the button to have been used once.
+// Also on the browser's own Print command (counted there); the QR then needs the button to have been used once.
+function beforePrint () {
+  fillSheet()
+  if (!printing) count('print')
+}
+
 function fillSheet () {
   let date = today()
   try { date = core.parseDate(el('date').value) } catch { /* today */ }
@@ -342,10 +353,10 @@ async function start () {
   window.addEventListener('hashchange', () => switchLink(query()))
   q('[data-copy]').onclick = async () => {
     const status = q('[data-copy-status]')
-    try { await navigator.clipboard.writeText(location.href); status.textContent = T.copied } catch { q('[data-link]').select(); status.textContent = T.copy_failed }
+    try { await navigator.clipboard.writeText(location.href); status.textContent = T.copied; count('share') } catch { q('[data-link]').select(); status.textContent = T.copy_failed }
   }
   q('[data-print]').onclick = printSheet
-  window.addEventListener('beforeprint', fillSheet)
+  window.addEventListener('beforeprint', beforePrint)
   run()
   form.dataset.ready = 'true' // tests wait for this, not for a time
 }
