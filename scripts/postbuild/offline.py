@@ -2,8 +2,10 @@
 
 The service worker precaches, on install, the theme's CSS and JS (already in the HTTP cache), our own assets,
 ``assets/data/policy.json``, the 404 page, and the home and calculator pages in both languages. The other pages
-(not the ``/q/`` redirects) are cached when read, and all pages of the reader's language are fetched in the
+are cached when read, and all pages of the reader's language are fetched in the
 background once the worker runs, unless the phone asks to save data or is on 2G (``enhance.js`` sends "warm").
+The ``/q/`` short paths and beacon files are never cached and always go to the network: the office's server log
+counts them (``scripts/report.py``).
 Its cache name carries a hash of all those files, so each build
 that changes any page or figure gets a new cache, and the old one is deleted when the new worker activates.
 Pages and ``policy.json`` are served network-first (a reader online always gets the current figures; the

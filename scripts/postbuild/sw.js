@@ -95,6 +95,16 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // The office's server log counts these (scripts/report.py): short paths of QR codes and staff links (q/<code>/) and
+  // the beacon files (q/_/<event>.gif). Always the network, never the cache; offline, a short path shows the offline
+  // page and a beacon fails silently (beacon.js sends nothing offline anyway).
+  if (url.pathname.startsWith(new URL("q/", self.registration.scope).pathname)) {
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => offlinePage(cache, request))
+        .then((page) => page || Response.error())));
+    }
+    return;
+  }
   // A page asking for "no-store" wants the server's copy and nothing else (calculator/policy.js, when the saved
   // policy.json is of another build than the page): the browser fetches it without the worker.
   if (request.cache === "no-store") return;
