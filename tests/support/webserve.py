@@ -27,12 +27,19 @@ WEB_USER = "www-data"  # Debian's nginx workers
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
 
 
-def nginx_test_config(site: Path, port: int, tmp: Path) -> str:
-    """``deploy/nginx.conf`` with only ``listen`` and ``root`` changed, wrapped in a minimal main config."""
+ACCESS_LOG = re.compile(r"^(\s*)access_log\s+\S+(\s[^;]*)?;", re.M)
+
+
+def nginx_test_config(site: Path, port: int, tmp: Path, access_log: Path | None = None) -> str:
+    """``deploy/nginx.conf`` with only ``listen``, ``root`` and the access log's file changed (its format is kept;
+    no log unless ``access_log`` is given), wrapped in a minimal main config."""
     conf = DEPLOY_CONF.read_text(encoding="utf-8")
     conf = re.sub(r"^\s*listen \[::\]:80;\n", "", conf, flags=re.M)
     conf = re.sub(r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};", conf, count=1, flags=re.M)
     conf = re.sub(r"^(\s*)root [^;]+;", rf"\1root {site};", conf, count=1, flags=re.M)
+    if access_log is not None and not ACCESS_LOG.search(conf):
+        raise RuntimeError("deploy/nginx.conf has no access_log line: make report has no log to read")
+    conf = ACCESS_LOG.sub(lambda m: f"{m[1]}access_log {access_log}{m[2] or ''};" if access_log else f"{m[1]}access_log off;", conf)
     for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / t).mkdir(exist_ok=True)
     temps = "\n".join(f"    {t}_temp_path {tmp / t};" for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -93,16 +100,17 @@ def worker_users(master_pid: int) -> set[str]:
 
 
 @contextmanager
-def nginx(site: Path, config: Callable[[str], str] = lambda conf: conf) -> Iterator[Served]:
+def nginx(site: Path, config: Callable[[str], str] = lambda conf: conf, access_log: Path | None = None) -> Iterator[Served]:
     """Run nginx on 127.0.0.1 serving a deploy copy of ``site`` with the deploy config; yields the base URL.
 
     ``config`` may change the generated config (``make bench`` turns ``gzip_static`` off and sets the workers).
+    ``access_log``: the file nginx logs requests to, in the format deploy/nginx.conf names (none by default).
     """
     tmp = Path(tempfile.mkdtemp(prefix="nginx-"))
     port = free_port()
     conf = tmp / "nginx.conf"
     root = deploy_copy(site, tmp)
-    conf.write_text(config(nginx_test_config(root, port, tmp)), encoding="utf-8")
+    conf.write_text(config(nginx_test_config(root, port, tmp, access_log)), encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
     if check.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
