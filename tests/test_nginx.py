@@ -163,3 +163,17 @@ def test_chromium_loads_every_page_without_csp_violation_or_console_error(browse
         context.close()
     assert not problems, "\n".join(problems[:20])
     assert hosts == {own}, f"requests to other hosts: {sorted(hosts - {own})}"
+
+
+def test_beacon_files_are_never_cached(served: tuple[str, Path]) -> None:
+    """The beacon files (q/_/<event>.gif, docs/assets/javascripts/beacon.js): each request must reach the server log."""
+    url, _ = served
+    for event in ("open", "share", "print"):
+        resp = get(url, f"/q/_/{event}.gif?c=cao-diem-12-2026&s=leaflet&k=bd-d")
+        assert resp.status == 200 and resp.getheader("Content-Type") == "image/gif", event
+        assert resp.body.startswith(b"GIF89a"), event
+        assert resp.getheader("Cache-Control") == "no-store", event
+        assert resp.getheader("Content-Security-Policy") and resp.getheader("X-Content-Type-Options") == "nosniff", \
+            "the beacon's location dropped the security headers (an add_header there replaces the server's)"
+    assert get(url, "/q/_/").status == 404 and get(url, "/q/_/other.gif").status == 404
+    assert get(url, "/q/bd-d/").getheader("Cache-Control") == "no-cache", "short paths are revalidated, not no-store"
