@@ -304,3 +304,34 @@ def test_changed_code_runs_on_the_first_view_after_a_deploy(browser: object, ori
         assert _net(page) == A_NET  # same data as A: the new code computes the same figures
     finally:
         context.close()
+
+
+def test_counts_reach_the_server_while_the_worker_serves_saved_pages(browser: object, origin: Deploys) -> None:
+    """Issue 15: QR short paths (q/<code>/) and beacon files (q/_/<event>.gif) always go to the network, never the cache.
+
+    The calculator page is slow (the worker answers with its saved copy after 3 s); the scan and the page's "open"
+    must still reach the server, every time, and nothing under q/ may be stored in the worker's cache.
+    """
+    context, page = _first_visit(browser, origin)
+    documents: list[object] = []
+    page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
+    try:
+        origin.delays = {r"^/tinh-muc-dong/$": 6}
+        origin.seen.clear()
+        for scan in (1, 2):
+            page.goto(origin.url + "q/bd-d/")  # forwards to the calculator with the place's utm tags
+            page.wait_for_url("**/tinh-muc-dong/?*")
+            page.wait_for_selector("form[data-calc][data-ready]", timeout=30_000)
+            calculator = [r for r in documents if "/tinh-muc-dong/" in r.url][-1]
+            assert calculator.from_service_worker, "the test needs the saved page: the worker did not answer"
+            deadline = time.monotonic() + 10
+            while sum(p.startswith("/q/_/open.gif") for p in origin.seen) < scan:  # the beacon is sent after load
+                assert time.monotonic() < deadline, f"open {scan} did not reach the server: {origin.seen}"
+                page.wait_for_timeout(200)
+            assert origin.seen.count("/q/bd-d/") == scan, f"scan {scan} did not reach the server: {origin.seen}"
+        assert origin.seen.count("/q/_/open.gif?c=cao-diem-12-2026&s=leaflet&k=bd-d") == 2, origin.seen
+        saved = page.evaluate("caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
+                              ".then(lists => lists.flat().map(r => new URL(r.url).pathname))")
+        assert saved and not [p for p in saved if p.startswith("/q/")], "the worker stored a short path or a beacon"
+    finally:
+        context.close()

@@ -36,7 +36,8 @@ class Deploys(http.server.ThreadingHTTPServer):
     """One origin whose site can be swapped (a deploy) and whose answers can be slowed per path (a weak network).
 
     ``root`` is the folder served; ``delays`` maps a regular expression of the path to the seconds to wait before
-    answering (``float("inf")``: accept and never answer, as a dead mobile connection does). Pages and JSON are sent
+    answering (``float("inf")``: accept and never answer, as a dead mobile connection does); ``seen`` lists every
+    path asked for, query included (what a server log holds). Pages and JSON are sent
     with ``Cache-Control: no-cache``, as ``deploy/nginx.conf`` does, and conditional requests are answered in full, so
     two builds whose files have the same modification time are never confused by a 304.
     """
@@ -46,6 +47,7 @@ class Deploys(http.server.ThreadingHTTPServer):
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.delays: dict[str, float] = {}
+        self.seen: list[str] = []
         super().__init__(("127.0.0.1", 0), _DeployHandler)
 
     @property
@@ -68,6 +70,7 @@ class _DeployHandler(QuietHandler):
         super().__init__(*args, directory=str(args[2].root), **kwargs)  # args: request, client address, server
 
     def do_GET(self) -> None:
+        self.server.seen.append(self.path)
         path = self.path.split("?", 1)[0]
         for pattern, seconds in self.server.delays.items():
             if re.search(pattern, path):
