@@ -12,7 +12,7 @@ export default [
   },
   {
     files: ['docs/assets/javascripts/beacon.js', 'docs/assets/javascripts/share.js',
-      'docs/assets/javascripts/validity.js'],
+      'docs/assets/javascripts/validity.js'], // parts of site.js, each a script of its own
     languageOptions: { sourceType: 'script' },
   },
   {

@@ -31,7 +31,8 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # Entry points, relative to docs/assets/javascripts/: modules (imports allowed) and classic deferred scripts.
 JS_MODULES = ("calculator/ui.js",)
-JS_SCRIPTS = ("beacon.js", "enhance.js", "share.js", "validity.js", "search/worker.js")
+# site.js joins the scripts of every page (validity, share, enhance, beacon): one file, one request.
+JS_SCRIPTS = ("site.js", "search/worker.js")
 JS_ENTRIES = JS_MODULES + JS_SCRIPTS
 # Scripts inlined in a template (they must run before the theme's bundle.js): minified here, not published as files.
 JS_INLINE = ("search/loader.js",)

@@ -3,32 +3,26 @@
    no cookie, no other host, no identifier. The campaign and code are those of the address the reader arrived
    with (a QR code or a staff link adds utm_campaign and utm_content), kept for the visit in sessionStorage.
    Nothing is sent when the reader asks not to be tracked (Do Not Track), saves data, or is offline.
-   Events: "open" (the calculator page was opened), and window.bhxhBeacon("share" | "print") from other scripts. */
-(function () {
-  "use strict";
-  var script = document.currentScript;
-  var KEY = "bhxh-from";
-  var from = {};
-  try {
-    var q = new URLSearchParams(location.search);
-    if (q.get("utm_content") || q.get("utm_campaign")) {
-      sessionStorage.setItem(KEY, JSON.stringify({ c: q.get("utm_campaign") || "", s: q.get("utm_source") || "", k: q.get("utm_content") || "" }));
-    }
-    from = JSON.parse(sessionStorage.getItem(KEY) || "{}");
-  } catch (e) { from = {}; }
-
-  function quiet() {
-    var c = navigator.connection;
-    return navigator.doNotTrack === "1" || window.doNotTrack === "1" || (c && c.saveData) || navigator.onLine === false;
+   Events: "open" (data-event on the script tag: the calculator page), and window.bhxhBeacon("share" | "print").
+   Part of site.js: esbuild gives it its own function scope, and document.currentScript is site.js's tag. */
+var script = document.currentScript;
+var from = {};
+try {
+  var q = new URLSearchParams(location.search);
+  if (q.get("utm_content") || q.get("utm_campaign")) {
+    sessionStorage.setItem("bhxh-from", JSON.stringify({ c: q.get("utm_campaign"), s: q.get("utm_source"), k: q.get("utm_content") }));
   }
+  from = JSON.parse(sessionStorage.getItem("bhxh-from")) || {};
+} catch (e) { /* storage turned off: counted without a campaign */ }
 
-  function beacon(event) {
-    if (quiet() || !script || !/^(open|share|print)$/.test(event)) { return; }
-    var url = new URL("../../q/_/" + event + ".gif", script.src);
-    ["c", "s", "k"].forEach(function (name) { if (from[name]) { url.searchParams.set(name, from[name]); } });
-    fetch(url.href, { credentials: "omit", cache: "no-store", keepalive: true, referrerPolicy: "no-referrer" }).catch(function () {});
-  }
-
-  window.bhxhBeacon = beacon;
-  if (script && script.getAttribute("data-event")) { beacon(script.getAttribute("data-event")); }
-})();
+window.bhxhBeacon = function (event) {
+  var c = navigator.connection;
+  if (navigator.doNotTrack === "1" || window.doNotTrack === "1" || (c && c.saveData) || navigator.onLine === false ||
+      !script || !/^(open|share|print)$/.test(event)) { return; }
+  var url = new URL("../../q/_/" + event + ".gif", script.src);
+  ["c", "s", "k"].forEach(function (name) { if (from[name]) { url.searchParams.set(name, from[name]); } });
+  // The body is read: an unread one holds the request open and, over nginx's keep-alive, the connection with it.
+  fetch(url, { credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer" })
+    .then(function (r) { return r.arrayBuffer(); }).catch(function () {});
+};
+if (script && script.dataset.event) { window.bhxhBeacon(script.dataset.event); }
