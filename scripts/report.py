@@ -198,7 +198,8 @@ def render_html(table: list[dict[str, object]], report: Report, site: SiteData) 
     for c in campaigns.values():
         days = sorted({r["day"] for r in c["rows"]})  # type: ignore[union-attr]
         per_day = [sum(int(r["scans"]) for r in c["rows"] if r["day"] == d) for d in days]  # type: ignore[union-attr]
-        c["chart"] = markupsafe.Markup(chart(days, per_day, site.t("report.chart_label", "vi", campaign=c["name"])))
+        # no scans (readers who came without a code): no chart, rather than an empty frame
+        c["chart"] = markupsafe.Markup(chart(days, per_day, site.t("report.chart_label", "vi", campaign=c["name"])) if any(per_day) else "")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)), autoescape=True, undefined=jinja2.StrictUndefined)
     first, last = (min(report.days), max(report.days)) if report.days else (None, None)
     return env.get_template(TEMPLATE.name).render(
