@@ -1,6 +1,6 @@
 """Our stylesheets and scripts as served: one fingerprinted CSS bundle, esbuild-minified JS with content-hashed
 names (``scripts/assets.py``); a stylesheet a page links on its own is served minified under its own name.
-Templates write ``{{ asset("share.js") | url }}`` (or inline a script with ``{{ inline_script("search/loader.js") }}``);
+Templates write ``{{ asset("site.js") | url }}`` (or inline a script with ``{{ inline_script("search/loader.js") }}``);
 the sources are not published."""
 
 from __future__ import annotations
