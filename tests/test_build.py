@@ -208,6 +208,10 @@ collection_points:
     hours: {vi: "Hằng ngày 7:00–17:00", en: "Daily 7:00–17:00"}
 """
 
+OTHER_STAFF = """sample: false
+staff:
+  - {code: lc01, name: "Nguyễn Văn An", unit: "BHXH cơ sở Sa Pa"}
+"""
 OTHER_CAMPAIGNS = """\
 sample: false
 campaigns:
@@ -260,7 +264,8 @@ def test_other_office_build_has_nothing_of_the_sample(tmp_path: Path) -> None:
     needles -= {s for s in needles if s in OTHER_OFFICE + OTHER_CAMPAIGNS}  # e.g. the kind "post_office"
     needles |= {re.sub(r"\D", "", s) for s in needles if re.fullmatch(r"[\d .]+", s)}  # tel: links drop spaces
     needles |= {"Dữ liệu mẫu", "(mẫu)", "(sample)", sample["site_url"].split("//", 1)[1].rstrip("/")}
-    out = build_variant(tmp_path / "site", data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS})
+    out = build_variant(tmp_path / "site", data_changes={"office.yml": OTHER_OFFICE, "campaigns.yml": OTHER_CAMPAIGNS,
+                                                                   "staff.yml": OTHER_STAFF})
     files = [p for p in out.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES]
     assert len(files) > 20
     found = []

@@ -22,7 +22,7 @@ from scripts.printing.words import words
 from scripts.site_data import SiteData
 
 CARD = render.Product("the-can-bo", "card")
-CARD_QR_MM = 42  # 41 modules (version 4 + quiet zone) → 1.02 mm per module: scans from across a stall
+CARD_QR_MM = 38  # 41 modules (version 4 + quiet zone) → 0.93 mm per module: scans from across a stall
 PAD = 7  # mm: an office printer cannot print the outer 4–5 mm
 
 
