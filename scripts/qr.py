@@ -42,13 +42,16 @@ class Code:
         return printed_mm / self.modules
 
 
+class TooLong(ValueError):
+    """The address is too long for a QR code that a cheap phone reads from a leaflet (the site_url, a page or a code)."""
+
 def make(data: str, max_version: int | None = None) -> Code:
     """Encode ``data`` at level M, smallest version; ``max_version`` raises ``ValueError`` when exceeded."""
     qr = qrcode.QRCode(error_correction=EC, border=BORDER)
     qr.add_data(data)
     qr.make(fit=True)
     if max_version is not None and qr.version > max_version:
-        raise ValueError(f"QR for {data!r} needs version {qr.version} (> {max_version} at level M): shorten the address or the code")
+        raise TooLong(f"QR for {data!r} needs version {qr.version} (> {max_version} at level M): shorten the address or the code")
     return Code(data, qr.version, tuple(tuple(row) for row in qr.get_matrix()))
 
 

@@ -337,6 +337,9 @@ def _replace(project: Project, edit: callable, rel: str, old: str, new: str) -> 
     ("data/campaigns.yml", 'name: "Trụ sở UBND xã mẫu C"', 'name: "Trụ sở 🏛 xã mẫu C"',
      [r"campaigns\.yml:\d+: places\[4\]\.name: .*U\+1F3DB"]),
     ("data/national.yml", 'url: "https://baohiemxahoi.gov.vn/tracuu/"', 'url: "javascript:alert(1)"', [r"national\.yml:\d+: lookup\.url"]),
+    ("data/office.yml", 'site_url: "https://bhxh-tu-nguyen.example.vn/"',
+     'site_url: "https://bhxh-tu-nguyen.baohiemxahoi-thainguyen.gov.vn/tuyen-truyen/"',  # too long for a small QR code
+     [r"office\.yml: site_url: QR for .* needs version 5", "shorter site_url"]),
     ("docs/vi/hoi-dap.md", 'title: "Hỏi đáp về BHXH tự nguyện"\n', "title: Hỏi đáp: BHXH tự nguyện\n",
      [r"docs/vi/hoi-dap\.md:2: the front matter is not valid YAML", "in quotes"]),
 ])

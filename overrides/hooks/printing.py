@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from scripts import qr
 from scripts.errors import DataError
 from scripts.printing.build import ensure
 from scripts.site_data import from_config
@@ -28,6 +29,10 @@ from scripts.site_data import from_config
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         folder, _rendered = ensure(from_config(config))
+    except qr.TooLong as exc:  # the part of the address the office chose is site_url
+        site = from_config(config)
+        raise PluginError(f"{site.office.file}: site_url: {exc} (a shorter site_url keeps every printed QR code "
+                          "small enough to scan from paper)") from None
     except (DataError, ValueError) as exc:
         raise PluginError(str(exc)) from None
     for path in sorted(folder.rglob("*")):
