@@ -95,6 +95,7 @@ def count(lines: Iterable[str], site: SiteData, salt_for: dict[dt.date, bytes] |
     campaign_ids = {c.id for c in site.campaigns.campaigns}
     salts = salt_for if salt_for is not None else {}
     report = Report()
+    prefix = urlsplit(site.site_url).path or "/"  # "/" or "/bhxh/": the site's own paths start there
     for line in lines:
         if not line.strip():
             continue
@@ -110,7 +111,8 @@ def count(lines: Iterable[str], site: SiteData, salt_for: dict[dt.date, bytes] |
         url = urlsplit(target.rsplit(" ", 1)[0])
         agent = entry.headers_in.get("User-Agent") or ""
         day = entry.request_time.astimezone(VIETNAM).date()
-        scan, beacon = SHORT.match(url.path), BEACON.match(url.path)
+        path = url.path[len(prefix) - 1:] if url.path.startswith(prefix) else url.path  # a site under a sub-path
+        scan, beacon = SHORT.match(path), BEACON.match(path)
         if not (scan or beacon):
             continue
         if ROBOT.search(agent):

@@ -63,11 +63,22 @@ def _figures(policy: Policy, day: dt.date) -> FigureSet | None:
         return None
 
 
-def _same(a: FigureSet | None, b: FigureSet | None, names: tuple[str, ...]) -> bool:
+def _has_value(policy: Policy, key: str, day: dt.date) -> bool:
+    parameter = policy.parameters.get(key)
+    if parameter is None:  # a figure's key that is not a parameter (a rule): it does not end on a date
+        return True
+    return any(e.effective_from <= day and (e.effective_to is None or day <= e.effective_to) for e in parameter.entries)
+
+
+def _same(a: FigureSet | None, b: FigureSet | None, names: tuple[str, ...], policy: Policy, day: dt.date) -> bool:
     if a is None or b is None:
         return False
     for name in names:
         x, y = a.figures.get(name), b.figures.get(name)
+        if x is not None and y is None and all(_has_value(policy, k, day) for k in x.keys):
+            # Not computed on that day only because another parameter of its group runs out (the income floor
+            # after 2030 takes the support rates with it): its own entries go on, so this is no change.
+            continue
         if (x is None) != (y is None) or (x is not None and (x.value, x.confirmed) != (y.value, y.confirmed)):
             return False
     return True
@@ -83,12 +94,12 @@ def window(policy: Policy, names: Iterable[str], on: dt.date) -> Window:
     dates = change_dates(policy, oldest.year, on.year + HORIZON_YEARS)
     end = None
     for day in (d for d in dates if d > on):
-        if not _same(today, _figures(policy, day), names):
+        if not _same(today, _figures(policy, day), names, policy, day):
             end = day - dt.timedelta(days=1)
             break
     start = None
     for day in reversed([d for d in dates if d <= on]):
-        if not _same(today, _figures(policy, day - dt.timedelta(days=1)), names):
+        if not _same(today, _figures(policy, day - dt.timedelta(days=1)), names, policy, day - dt.timedelta(days=1)):
             start = day
             break
     return Window(on, start, end)

@@ -90,3 +90,19 @@ def test_command_reads_rotated_and_gzipped_logs_and_writes_html_and_csv(tmp_path
 def test_missing_log_is_one_line() -> None:
     proc = subprocess.run([sys.executable, "-m", "scripts.report", "/nonexistent/access.log"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "LOG=" in proc.stderr
+
+
+def test_a_site_under_a_sub_path_is_counted() -> None:
+    """GitHub project pages and shared hosts publish under a path (site_url https://example.org/bhxh/): the log then
+    has /bhxh/q/<code>/ and /bhxh/q/_/…; the same two requests as at the root give the same counts."""
+    import dataclasses
+
+    site = load_site_data(dt.date(2026, 12, 1))
+    under = dataclasses.replace(site, office=dataclasses.replace(site.office, site_url="https://example.org/bhxh/"))
+    lines = [
+        f'10.0.0.1 - - [05/Dec/2026:08:00:00 +0700] "GET /bhxh/q/bd-d/ HTTP/1.1" 200 512 "-" "{PHONE_A}"',
+        f'10.0.0.1 - - [05/Dec/2026:08:00:03 +0700] "GET /bhxh/q/_/open.gif?c=cao-diem-12-2026&s=leaflet&k=bd-d HTTP/1.1" '
+        f'200 43 "-" "{PHONE_A}"',
+    ]
+    got = {(r["campaign"], r["code"]): (r["scans"], r["readers"], r["opens"]) for r in rows(count(lines, under), under)}
+    assert got == {("cao-diem-12-2026", "bd-d"): (1, 1, 1)}

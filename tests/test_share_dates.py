@@ -17,6 +17,7 @@ Four builds (30/06/2026, 01/07/2026, 31/12/2026, 01/01/2027). Every expected val
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -184,10 +185,11 @@ def test_share_kit_messages_on_each_side(sites: dict[str, Path], day: str, home:
     assert vi["home"] == [*home, f"Xem chi tiết: {url}"]
     # 15 years for a pension since 01/07/2025 (Law 41/2024 Art 98), no end known: "từ".
     assert vi["benefits"][1] == "Số liệu áp dụng từ 01/07/2025."
-    # Support rates (Decree 159/2025 Art 5(1)) do not change on these dates: a validity statement, no coming line.
+    # Support rates (Decree 159/2025 Art 5(1), in force from 01/07/2025, no end set) do not change on these dates, nor
+    # when the income floor's 2027–2030 entry runs out: "từ 01/07/2025", no coming line.
     support = vi["support"]
     assert support[0].startswith("Nhà nước hỗ trợ tiền đóng BHXH tự nguyện: 50% cho hộ nghèo") and "tối đa 10 năm" in support[0]
-    assert len(support) == 3 and support[1].startswith("Số liệu áp dụng đến ")
+    assert len(support) == 3 and support[1] == "Số liệu áp dụng từ 01/07/2025."
     # A message without figures has nothing to date.
     assert vi["calculator"] == ["Bạn muốn biết mỗi tháng phải đóng bao nhiêu tiền BHXH tự nguyện? Chọn mức thu "
                                    "nhập, trang này tính ngay số tiền bạn đóng và phần Nhà nước hỗ trợ.",
@@ -256,3 +258,17 @@ def test_changes_page_after_1_january_2027(sites: dict[str, Path]) -> None:
     derived = {r[0].split(" | ")[0]: r[1:] for r in page.tables["derived"][1:]}
     assert derived == {"Tuổi nghỉ hưu của nam (theo năm nghỉ hưu)": ["61 tuổi 9 tháng", "62 tuổi"],
                        "Tuổi nghỉ hưu của nữ (theo năm nghỉ hưu)": ["57 tuổi 4 tháng", "57 tuổi 8 tháng"]}
+
+
+@pytest.mark.parametrize(("day", "description"), [
+    # By hand: 1.500.000 × 22 % = 330.000, less 20 % / 50 % (Decree 159/2025 Art 5(1)); the floor rises on 01/01/2027.
+    ("2026-12-31", "Mỗi tháng đóng từ 264.000 đồng; hộ nghèo từ 165.000 đồng. Áp dụng đến 31/12/2026."),
+    # 2.200.000 × 22 % = 484.000 → 387.200 / 242.000, unconfirmed (Decree 351/2025 not yet applied by VSS).
+    ("2027-01-01", "Mỗi tháng đóng từ 387.200 đồng; hộ nghèo từ 242.000 đồng (chưa xác nhận). Áp dụng đến 31/12/2030."),
+])
+def test_link_preview_description_says_until_when(sites: dict[str, Path], day: str, description: str) -> None:
+    """The text Zalo and Facebook show under the picture: the figures, their label and their date, like the image."""
+    for path in ("", "muc-dong-va-ho-tro/"):
+        html = (sites[day] / path / "index.html").read_text(encoding="utf-8")
+        meta = re.search(r'<meta property="og:description" content="([^"]*)"', html).group(1)
+        assert meta.startswith(description), (day, path, meta)

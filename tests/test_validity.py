@@ -41,6 +41,8 @@ POLICY = load_policy()
     (["funeral"], D(2026, 12, 1), D(2026, 7, 1), None),  # no later change known: "áp dụng từ 01/07/2026"
     (["retirement_age_years.male", "retirement_age_months.male"], D(2026, 12, 1), D(2026, 1, 1), D(2026, 12, 31)),
     (["net_min.other"], D(2027, 1, 1), D(2027, 1, 1), D(2030, 12, 31)),  # Decree 351: the 2027–2030 line, data to 2030
+    # The support rates (Decree 159/2025, no end) outlive the floor's 2030 entry: no end, though the floor's figures end
+    (["support_rate.poor"], D(2027, 1, 2), D(2025, 7, 1), None),
 ])
 def test_window(names: list[str], on: dt.date, start: dt.date, end: dt.date | None) -> None:
     w = window(POLICY, names, on)

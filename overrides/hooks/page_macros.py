@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from scripts import frontmatter, markup, validity
+from scripts import frontmatter, markup, share_texts, validity
 from scripts.campaigns import site_pages
 from scripts.errors import DataError
 from scripts.figures import Figure, UnknownFigure
@@ -181,9 +181,10 @@ class Macros:
             "has": lambda name: name in site.figures.figures,
         }
         if text:
-            f = site.figures
-            ctx["headline"] = lambda: site.t("headline.lowest", lang, other=f.get("net_min.other").text(lang),
-                                             poor=f.get("net_min.poor").text(lang))
+            # Front matter (titles, descriptions, link previews): plain text, with "(chưa xác nhận)" where it is and
+            # the day the figures hold to, as on the share image.
+            ctx["headline"] = lambda: share_texts.headline(site, site.figures, lang)
+            ctx["headline_valid"] = lambda: share_texts.valid_text(site, list(share_texts.HEADLINE), lang, "share")
             # A title goes into the theme's HTML unescaped (Material prints page titles as they are): escape it here.
             ctx["changes_title"] = lambda: str(escape(self.changes_title()))
             return ctx
@@ -553,7 +554,7 @@ class Macros:
         def basis(entries: Any) -> str:
             docs = []
             for e in entries:
-                text = f"{doc_title(site.policy.documents[e.source], lang)}, {e.article}" if e.article else \
+                text = f"{doc_title(site.policy.documents[e.source], lang)}, {e.cite(lang)}" if e.article else \
                     doc_title(site.policy.documents[e.source], lang)
                 if text not in docs:
                     docs.append(text)
