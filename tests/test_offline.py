@@ -228,7 +228,8 @@ def test_offline_page_for_a_page_never_saved(browser: object, origin: Deploys) -
         assert page.locator("a[data-retry]").get_attribute("href") == origin.url + "q/cho-b/"
         page.locator("main li a").nth(1).click()  # "Tính mức đóng": saved on install
         page.wait_for_load_state("load")
-        assert page.url == origin.url + "tinh-muc-dong/" and page.locator("form[data-calc]").count() == 1
+        # the calculator may write its inputs into the address (?thu-nhap=…) once it runs: the page is what counts
+        assert page.url.split("?")[0] == origin.url + "tinh-muc-dong/" and page.locator("form[data-calc]").count() == 1
     finally:
         context.close()
 
