@@ -1,6 +1,6 @@
 """Byte budgets for a cheap phone on a weak signal, measured in real Chromium (gzip level 6 of every body).
 
-Home page first view ≤ 70 KB, calculator page ≤ 90 KB (a plain Material site loads 97 KB on its home page),
+Home page first view ≤ 70 KB, calculator page ≤ 91 KB (a plain Material site loads 97 KB on its home page),
 counting what loads right after the first paint; no request to any host but the site's own.
 """
 
@@ -17,8 +17,10 @@ BUDGETS = {  # page → bytes (gzip), 1 KB = 1000 bytes
     "en/": 70_000,
     # 85 → 90 KB: the calculator's words now come with the page (calc.* as JSON, 2.6 KB gzip), and the form gained the
     # pension history fields and the printed sheet; its own JS + CSS stay within 14 KB (test_calculator_browser.py).
-    "tinh-muc-dong/": 90_000,
-    "en/tinh-muc-dong/": 90_000,
+    # 90 → 91 KB: under the ready-made table, within the transition window, the coming floor and lowest payments
+    # (the table's rows hold until the next change only).
+    "tinh-muc-dong/": 91_000,
+    "en/tinh-muc-dong/": 91_000,
 }
 
 

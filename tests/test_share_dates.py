@@ -272,3 +272,16 @@ def test_link_preview_description_says_until_when(sites: dict[str, Path], day: s
         html = (sites[day] / path / "index.html").read_text(encoding="utf-8")
         meta = re.search(r'<meta property="og:description" content="([^"]*)"', html).group(1)
         assert meta.startswith(description), (day, path, meta)
+
+
+def test_ready_made_table_announces_the_new_floor(sites: dict[str, Path]) -> None:
+    """The calculator page's table holds until 31/12/2026; within the 90 days before, the line under it gives the
+    2027 floor (Decree 351/2025, 2.200.000, unconfirmed) and lowest payments (484.000 less 20 % / 50 %)."""
+    def text(day: str) -> str:
+        html = (sites[day] / "tinh-muc-dong" / "index.html").read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("\xa0", " ")
+
+    assert ("Từ 01/01/2027: thu nhập thấp nhất 2.200.000 đồng (chưa xác nhận); đóng từ 387.200 đồng (chưa xác nhận), "
+            "hộ nghèo từ 242.000 đồng (chưa xác nhận).") in text("2026-12-31")
+    assert "Từ 01/01/2027: thu nhập thấp nhất" not in text("2026-06-30")  # 01/01/2027 is more than 90 days away
+    assert "Từ 01/01/2027: thu nhập thấp nhất" not in text("2027-01-01")
