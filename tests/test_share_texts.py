@@ -50,7 +50,8 @@ def test_a_coming_text_must_name_every_figure_that_changes(site: SiteData) -> No
 def test_a_message_without_a_changing_figure_needs_no_coming_text(site: SiteData) -> None:
     bare = _with_texts(site, share_kit__support__coming=None)  # support rates do not change on 01/01/2027
     msg = share_texts.message(bare, "support", "https://x/")
-    assert msg.vi.coming == "" and msg.vi.valid.startswith("Số liệu áp dụng đến ")
+    # Decree 159/2025 Art 5(1) from 01/07/2025, no end set (the floor's 2030 end is not theirs): "từ", no coming text
+    assert msg.vi.coming == "" and msg.vi.valid == "Số liệu áp dụng từ 01/07/2025."
 
 
 def test_an_unknown_figure_in_a_message_is_named(site: SiteData) -> None:
