@@ -2,7 +2,8 @@
 
 * Our site is built with ``scripts.build`` (timed) and served by the real nginx with ``deploy/nginx.conf`` (gzip).
 * The plain Material site is built in the same run from the same Markdown: our ``mkdocs.yml`` with the theme reduced
-  to ``name: material`` + ``language: vi`` + ``font: false`` (no Google Fonts, as in our site), no ``custom_dir``,
+  to ``name: material`` + ``language: vi`` + ``font: false`` (no Google Fonts, as in our site), a ``custom_dir`` with
+  only the macro templates and the calculator's form (the page macros render them),
   no ``extra_css``, and of our hooks only ``overrides/hooks/data.py`` and ``page_macros.py`` (needed to render the ``{{ f.… }}`` figures
   into text); same plugins (search, i18n), same Markdown extensions. It is served by the same nginx config.
 * Bytes: every response of a first view in Chromium (empty cache, no service worker, network idle + 1 s), each body
@@ -46,7 +47,15 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 def plain_config(tmp: Path) -> Path:
     """Our mkdocs.yml, reduced to a default Material theme with only the figures hook (see the module docstring)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^theme:\n(?:[ #].*\n|\n)*?(?=^\S)", "theme:\n  name: material\n  language: vi\n  font: false\n\n", text, flags=re.M)
+    # The page macros render their tables from overrides/macros/ and the calculator's form from its partial: a
+    # custom_dir with only those (links), so the theme itself stays Material's own.
+    theme_dir = tmp / "plain-overrides"
+    (theme_dir / "partials").mkdir(parents=True, exist_ok=True)
+    for link, target in (("macros", "macros"), ("partials/calculator.html", "partials/calculator.html")):
+        if not (theme_dir / link).exists():
+            (theme_dir / link).symlink_to(ROOT / "overrides" / target)
+    text = re.sub(r"^theme:\n(?:[ #].*\n|\n)*?(?=^\S)",
+                  f"theme:\n  name: material\n  custom_dir: {theme_dir}\n  language: vi\n  font: false\n\n", text, flags=re.M)
     text = re.sub(r"^extra_css:\n(?:  .*\n)*", "", text, flags=re.M)
     hooks = "".join(f"  - {ROOT / 'overrides/hooks' / h}\n" for h in ("data.py", "page_macros.py"))
     text = re.sub(r"^hooks:\n(?:  .*\n)*", f"hooks:\n{hooks}", text, flags=re.M)
