@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.policy_files import bad_policy
+
 LANGS = ("vi", "en")
 
 
@@ -660,27 +662,12 @@ def test_article_formatter(vi: str, en: str | None) -> None:
     assert article_en(vi) == en
 
 
-def _bad_policy(tmp_path: Path, mutate) -> Exception:
-    import yaml
-
-    from scripts.errors import DataError
-    from scripts.paths import POLICY_FILE
-    from scripts.policy import parse_policy
-    from scripts.yamlfile import load_yaml
-
-    data = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))
-    mutate(data)
-    path = tmp_path / "policy.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(DataError) as info:
-        parse_policy(load_yaml(path, "data/policy.yml"))
-    return info.value
 
 
 def test_free_text_article_without_english_names_the_key_and_the_fix(tmp_path: Path) -> None:
     def mutate(d):
         d["parameters"]["social_pension"]["values"][1]["article"] = "theo báo chí"
-    err = _bad_policy(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert err.key == "parameters.social_pension.values[1].article"
     assert "English page cannot show it" in err.problem and '{vi: "…", en: "…"}' in err.fix
 
@@ -688,9 +675,9 @@ def test_free_text_article_without_english_names_the_key_and_the_fix(tmp_path: P
 def test_provision_with_an_unknown_document_or_no_english(tmp_path: Path) -> None:
     def unknown(d):
         d["provisions"][0]["source"] = "luat-41"
-    assert _bad_policy(tmp_path, unknown).key == "provisions[0].source"
+    assert bad_policy(tmp_path, unknown).key == "provisions[0].source"
 
     def untranslated(d):
         del d["provisions"][0]["says"]["en"]
-    err = _bad_policy(tmp_path, untranslated)
+    err = bad_policy(tmp_path, untranslated)
     assert err.key == "provisions[0].says" and "translation is missing" in err.problem

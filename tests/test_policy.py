@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import yaml
 
 from scripts.calc import contribution
 from scripts.errors import DataError
-from scripts.paths import POLICY_FILE
-from scripts.policy import GROUPS, load_policy, parse_policy
+from scripts.policy import GROUPS, load_policy
 from scripts.yamlfile import load_yaml
+from tests.support.policy_files import bad_policy
 
 D = dt.date
 
@@ -92,20 +90,12 @@ def test_no_value_before_first_entry(policy):
 # --- bad files: each gives its own clear message, naming the file, the key and the line -------------
 
 
-def _bad(tmp_path: Path, mutate) -> DataError:
-    data = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))
-    mutate(data)
-    path = tmp_path / "policy.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(DataError) as info:
-        parse_policy(load_yaml(path, "data/policy.yml"))
-    return info.value
 
 
 def test_overlapping_entries(tmp_path):
     def mutate(d):
         d["parameters"]["reference_level"]["values"][4]["effective_from"] = D(2026, 6, 1)
-    err = _bad(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert err.key == "parameters.reference_level.values[4].effective_from"
     assert "overlaps" in err.problem and err.line
 
@@ -114,45 +104,45 @@ def test_dates_out_of_order(tmp_path):
     def mutate(d):
         v = d["parameters"]["income_floor"]["values"]
         v[0], v[1] = v[1], v[0]
-    assert "date order" in str(_bad(tmp_path, mutate))
+    assert "date order" in str(bad_policy(tmp_path, mutate))
 
 
 def test_end_before_start(tmp_path):
     def mutate(d):
         d["parameters"]["income_floor"]["values"][1]["effective_to"] = D(2021, 1, 1)
-    assert "ends (01/01/2021) before it starts" in str(_bad(tmp_path, mutate))
+    assert "ends (01/01/2021) before it starts" in str(bad_policy(tmp_path, mutate))
 
 
 def test_amount_with_dots_is_a_type_error(tmp_path):
     def mutate(d):
         d["parameters"]["income_floor"]["values"][1]["value"] = "1.500.000"
-    err = _bad(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert "must be a whole number" in err.problem and "without dots" in err.fix
 
 
 def test_unknown_parameter(tmp_path):
     def mutate(d):
         d["parameters"]["refernce_level"] = d["parameters"]["reference_level"]
-    err = _bad(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert err.key == "parameters.refernce_level" and "unknown parameter" in err.problem
 
 
 def test_unknown_source(tmp_path):
     def mutate(d):
         d["parameters"]["income_floor"]["values"][0]["source"] = "nd-999"
-    assert "unknown document 'nd-999'" in str(_bad(tmp_path, mutate))
+    assert "unknown document 'nd-999'" in str(bad_policy(tmp_path, mutate))
 
 
 def test_missing_translation_in_label(tmp_path):
     def mutate(d):
         del d["parameters"]["income_floor"]["label"]["en"]
-    assert "needs a Vietnamese and an English text" in str(_bad(tmp_path, mutate))
+    assert "needs a Vietnamese and an English text" in str(bad_policy(tmp_path, mutate))
 
 
 def test_rate_written_as_percent(tmp_path):
     def mutate(d):
         d["parameters"]["contribution_rate"]["values"][1]["value"] = 22
-    assert "outside the plausible range" in str(_bad(tmp_path, mutate))
+    assert "outside the plausible range" in str(bad_policy(tmp_path, mutate))
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
@@ -170,33 +160,33 @@ def test_rule_with_a_misspelt_field(tmp_path):
     def mutate(d):
         v = d["parameters"]["retirement_transitional"]["values"][0]["value"]
         v["min_voluntry_years"] = v.pop("min_voluntary_years")
-    err = _bad(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert "'min_voluntary_years' is missing" in err.problem and err.line
 
 
 def test_rule_with_an_unknown_field(tmp_path):
     def mutate(d):
         d["parameters"]["survivor_pensioner"]["values"][0]["value"]["bonus_months"] = 3
-    err = _bad(tmp_path, mutate)
+    err = bad_policy(tmp_path, mutate)
     assert err.key.endswith("value.bonus_months") and "unknown field" in err.problem
 
 
 def test_rule_rate_written_as_percent(tmp_path):
     def mutate(d):
         d["parameters"]["withdrawal_conditions"]["values"][0]["value"]["work_capacity_loss"] = 81
-    assert "a fraction from 0 to 1" in str(_bad(tmp_path, mutate))
+    assert "a fraction from 0 to 1" in str(bad_policy(tmp_path, mutate))
 
 
 def test_rule_date_that_is_not_a_date(tmp_path):
     def mutate(d):
         d["parameters"]["retirement_transitional"]["values"][0]["value"]["joined_before"] = "01/01/2021"
-    assert "write dates as YYYY-MM-DD" in str(_bad(tmp_path, mutate))
+    assert "write dates as YYYY-MM-DD" in str(bad_policy(tmp_path, mutate))
 
 
 def test_group_labels_only_on_support_rates(tmp_path):
     def mutate(d):
         d["parameters"]["income_floor"]["values"][0]["group_labels"] = {"poor": {"vi": "a", "en": "b"}}
-    assert "only support rates have group labels" in str(_bad(tmp_path, mutate))
+    assert "only support rates have group labels" in str(bad_policy(tmp_path, mutate))
 
 
 def test_every_rule_has_its_words_for_the_legal_page():
