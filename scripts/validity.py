@@ -67,7 +67,7 @@ def _has_value(policy: Policy, key: str, day: dt.date) -> bool:
     parameter = policy.parameters.get(key)
     if parameter is None:  # a figure's key that is not a parameter (a rule): it does not end on a date
         return True
-    return any(e.effective_from <= day and (e.effective_to is None or day <= e.effective_to) for e in parameter.entries)
+    return any(e.covers(day) for e in parameter.entries)
 
 
 def _same(a: FigureSet | None, b: FigureSet | None, names: tuple[str, ...], policy: Policy, day: dt.date) -> bool:
